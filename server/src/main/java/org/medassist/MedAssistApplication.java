@@ -1,0 +1,31 @@
+package org.medassist;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * MedAssist: clinic pre-screening and triage assistant.
+ *
+ * <p>The command line is {@code medassist [serve|eval ...]}; see {@code bin/medassist} and README.md.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class MedAssistApplication {
+
+	public static void main(String[] args) {
+		String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+		String[] rest = args.length == 0 || args[0].startsWith("-") ? args
+				: java.util.Arrays.copyOfRange(args, 1, args.length);
+		switch (command) {
+			case "serve" -> SpringApplication.run(MedAssistApplication.class, rest);
+			case "eval" -> System.exit(EvalCommand.run(rest));
+			default -> {
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval");
+				System.exit(2);
+			}
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package org.medassist.consultation;
+
+/**
+ * The consultation module's API: start a consultation, take consent, take the patient's messages and answer
+ * them, and show the consultation to its patient.
+ *
+ * <p>Guarantees: a patient message is committed before anything is said about it ({@link TurnListener}); a
+ * repeated {@code clientMessageId} returns the first answer and stores nothing; turns of one consultation are
+ * serialised, across instances, by a row lock; a turn interrupted by a crash is completed the next time the
+ * consultation is touched; a rejected request stores nothing.
+ */
+public interface Consultations {
+
+	/**
+	 * Starts an anonymous consultation for a clinic.
+	 * @param clinic the clinic's slug
+	 * @param language the patient's language ({@code null} for the default)
+	 */
+	StartedConsultation start(String clinic, String language);
+
+	/** The consultation as its patient sees it, after completing any turn a crash interrupted. */
+	ConsultationView view(ConsultationAccess access, ConsultationId id);
+
+	/** Records the patient's answer to the consent statement; on acceptance the interview begins. */
+	TurnView consent(ConsultationAccess access, ConsultationId id, boolean accepted);
+
+	/** Takes one patient message and returns the assistant's answer to it. */
+	TurnView receive(ConsultationAccess access, ConsultationId id, PatientMessage message, TurnListener listener);
+}

@@ -1,0 +1,8 @@
+package org.medassist.consultation;
+
+/**
+ * A new consultation and the token its patient uses for everything about it. The token is shown once: only
+ * its hash is stored.
+ */
+public record StartedConsultation(ConsultationView consultation, String accessToken) {
+}

@@ -1,0 +1,53 @@
+package org.medassist.identity.internal;
+
+import java.io.PrintStream;
+
+import org.medassist.platform.Installation;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the person who ran {@code bin/medassist serve} where MedAssist is and how to try it. Printed on
+ * standard output, apart from the JSON log, so that a human can read it.
+ */
+@Component
+class StartupBanner {
+
+	private final Installation installation;
+	private final Environment environment;
+
+	StartupBanner(Installation installation, Environment environment) {
+		this.installation = installation;
+		this.environment = environment;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void print() {
+		print(System.out);
+	}
+
+	void print(PrintStream out) {
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		String base = "http://localhost:" + port;
+		StringBuilder text = new StringBuilder()
+			.append("\n=== MedAssist is ready ===\n")
+			.append("  API:            ").append(base).append("/api/v1\n")
+			.append("  API docs:       ").append(base).append("/swagger-ui.html\n")
+			.append("  Health:         ").append(base).append("/actuator/health\n")
+			.append("  Database:       ")
+			.append(installation.embeddedDatabase()
+					? "embedded PostgreSQL in " + installation.dataDirectory().resolve("postgres")
+					: "external PostgreSQL")
+			.append('\n');
+		if (installation.demo()) {
+			text.append("  Demo clinics:   'demo' and 'other'\n")
+				.append("  Try it:         curl -s -X POST ").append(base)
+				.append("/api/v1/consultations -H 'Content-Type: application/json' -d '{\"clinic\":\"demo\"}'\n")
+				.append("  Staff logins:   not yet: staff accounts (nurse/admin, TOTP) arrive with the identity module\n");
+		}
+		out.println(text);
+		out.flush();
+	}
+}
