@@ -20,7 +20,7 @@ final class Consultation {
 	private final String language;
 	private final String engineVersion;
 	private final Instant createdAt;
-	private final long version;
+	private long version;
 	private ConsultationStatus status;
 	private String consentVersion;
 	private Instant consentGivenAt;
@@ -150,5 +150,10 @@ final class Consultation {
 
 	long version() {
 		return version;
+	}
+
+	/** The row now has the next version. */
+	void saved() {
+		version++;
 	}
 }

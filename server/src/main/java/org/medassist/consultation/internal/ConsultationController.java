@@ -20,7 +20,6 @@ import org.medassist.consultation.StartedConsultation;
 import org.medassist.consultation.TurnListener;
 import org.medassist.consultation.TurnView;
 import org.medassist.triage.Disposition;
-import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/consultations")
 @Tag(name = "Consultations", description = "A patient's conversation with MedAssist")
 class ConsultationController {
-
-	static final String MDC_CONSULTATION = "consultation_id";
 
 	private final Consultations consultations;
 
@@ -70,7 +67,6 @@ class ConsultationController {
 					+ " for everything about this consultation. The patient must accept the consent statement next.")
 	ResponseEntity<StartResponse> start(@RequestBody StartRequest request) {
 		StartedConsultation started = consultations.start(request.clinic(), request.language());
-		MDC.put(MDC_CONSULTATION, started.consultation().id().toString());
 		return ResponseEntity.created(URI.create("/api/v1/consultations/" + started.consultation().id()))
 			.body(StartResponse.of(started));
 	}
@@ -101,7 +97,6 @@ class ConsultationController {
 	}
 
 	private static ConsultationId scoped(UUID id) {
-		MDC.put(MDC_CONSULTATION, id.toString());
 		return new ConsultationId(id);
 	}
 

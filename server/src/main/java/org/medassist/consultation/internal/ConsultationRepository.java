@@ -65,6 +65,7 @@ class ConsultationRepository {
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("consultation " + c.id() + " changed concurrently");
 		}
+		c.saved();
 	}
 
 	/** Loads a consultation and locks its row until the transaction ends: this serialises its turns. */

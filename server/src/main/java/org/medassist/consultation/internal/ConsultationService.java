@@ -29,6 +29,7 @@ import org.medassist.consultation.TurnView;
 import org.medassist.identity.Clinic;
 import org.medassist.identity.ClinicNotFound;
 import org.medassist.identity.Clinics;
+import org.medassist.platform.MedAssistException;
 import org.medassist.platform.Problems;
 import org.medassist.triage.Interview;
 import org.medassist.triage.InterviewStep;
@@ -36,6 +37,7 @@ import org.medassist.triage.Question;
 import org.medassist.triage.TriageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -51,6 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ConsultationService implements Consultations {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
+
+	/** Log context key: every log line about a consultation carries its id (never its content). */
+	static final String MDC_CONSULTATION = "consultation_id";
 
 	private final ConsultationRepository repository;
 	private final Clinics clinics;
@@ -84,6 +89,7 @@ class ConsultationService implements Consultations {
 		AccessToken token = AccessToken.generate();
 		Instant now = clock.instant();
 		Consultation consultation = Consultation.start(clinic.id(), lang, engine.version(), now);
+		MDC.put(MDC_CONSULTATION, consultation.id().toString());
 		tx.executeWithoutResult(status -> {
 			repository.insert(consultation, token.hash());
 			say(consultation, MessageKind.TEXT, text("welcome", lang, clinic), null, now);
@@ -95,6 +101,7 @@ class ConsultationService implements Consultations {
 
 	@Override
 	public ConsultationView view(ConsultationAccess access, ConsultationId id) {
+		MDC.put(MDC_CONSULTATION, id.toString());
 		access.check(id);
 		if (!repository.unanswered(id).isEmpty()) {
 			try {
@@ -111,6 +118,7 @@ class ConsultationService implements Consultations {
 
 	@Override
 	public TurnView consent(ConsultationAccess access, ConsultationId id, boolean accepted) {
+		MDC.put(MDC_CONSULTATION, id.toString());
 		access.check(id);
 		Clinic clinic = clinics.get(access.clinicId());
 		return tx.execute(status -> {
@@ -140,6 +148,7 @@ class ConsultationService implements Consultations {
 	@Override
 	public TurnView receive(ConsultationAccess access, ConsultationId id, PatientMessage message,
 			TurnListener listener) {
+		MDC.put(MDC_CONSULTATION, id.toString());
 		access.check(id);
 		PatientText text = PatientText.of(message.text(), properties.maxMessageLength());
 		UUID clientMessageId = message.clientMessageId();
@@ -149,18 +158,23 @@ class ConsultationService implements Consultations {
 		}
 		Clinic clinic = clinics.get(access.clinicId());
 
-		MessageView stored = tx.execute(status -> {
+		// Returns the stored message, or the refusal to throw once the transaction has committed (so that the
+		// answer to an interrupted turn, produced on the way, is kept even when this message is refused).
+		Object intake = tx.execute(status -> {
 			Consultation consultation = locked(id);
 			Optional<MessageView> earlier = repository.findByClientMessageId(id, clientMessageId);
 			if (earlier.isPresent()) {
-				if (!earlier.get().text().equals(text.value())) {
-					throw new ClientMessageIdReused();
-				}
-				return earlier.get();
+				return earlier.get().text().equals(text.value()) ? earlier.get() : new ClientMessageIdReused();
 			}
-			// A turn interrupted by a crash is finished first, so the transcript stays in order.
+			// A turn interrupted by a crash (or still in flight on another thread) is finished first, so the
+			// transcript stays in order.
 			answerUnanswered(consultation, clinic);
-			consultation.requireAcceptingMessages();
+			try {
+				consultation.requireAcceptingMessages();
+			}
+			catch (MedAssistException refusal) {
+				return refusal;
+			}
 			Instant now = clock.instant();
 			String answers = pendingQuestion(id).map(QuestionView::id).orElse(null);
 			MessageView patientMessage = repository.append(consultation, MessageAuthor.PATIENT, MessageKind.TEXT,
@@ -169,6 +183,10 @@ class ConsultationService implements Consultations {
 			repository.update(consultation);
 			return patientMessage;
 		});
+		if (intake instanceof MedAssistException refusal) {
+			throw refusal;
+		}
+		MessageView stored = (MessageView) intake;
 		listener.acknowledged(stored);
 
 		return tx.execute(status -> {

@@ -78,7 +78,7 @@ class ConsultationSocket extends TextWebSocketHandler {
 					NOT_FOUND);
 			return;
 		}
-		MDC.put(ConsultationController.MDC_CONSULTATION, id.toString());
+		MDC.put(ConsultationService.MDC_CONSULTATION, id.toString());
 		MDC.put(Problems.CORRELATION_ID, UUID.randomUUID().toString());
 		try {
 			JsonNode request = json.readTree(frame.getPayload());
