@@ -12,10 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * migrates too (and then owns the tables: a warning is logged).
  */
 @ConfigurationProperties("medassist.db")
-public record DatabaseProperties(String url, String user, String password, String migrationUser,
-		String migrationPassword) {
+public record DatabaseProperties(String url, String user, String password, Migration migration) {
 
 	public boolean external() {
 		return url != null && !url.isBlank();
+	}
+
+	/** The role that owns the schema and runs migrations ({@code medassist.db.migration.user|password}). */
+	public record Migration(String user, String password) {
+	}
+
+	public boolean hasMigrationUser() {
+		return migration != null && migration.user() != null && !migration.user().isBlank();
 	}
 }

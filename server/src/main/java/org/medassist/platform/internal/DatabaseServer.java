@@ -50,12 +50,12 @@ final class DatabaseServer implements AutoCloseable {
 
 	static DatabaseServer external(DatabaseProperties db) {
 		Credentials app = new Credentials(db.url(), db.user(), db.password());
-		if (db.migrationUser() == null || db.migrationUser().isBlank()) {
+		if (!db.hasMigrationUser()) {
 			log.warn("No MEDASSIST_DB_MIGRATION_USER: the application role migrates the schema and so owns its"
 					+ " tables; row-level security does not bind a table owner. Configure a separate owner role.");
 			return new DatabaseServer(app, app, null, null);
 		}
-		return new DatabaseServer(app, new Credentials(db.url(), db.migrationUser(), db.migrationPassword()), null,
+		return new DatabaseServer(app, new Credentials(db.url(), db.migration().user(), db.migration().password()), null,
 				null);
 	}
 
