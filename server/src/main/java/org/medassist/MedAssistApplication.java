@@ -22,8 +22,9 @@ public class MedAssistApplication {
 		switch (command) {
 			case "serve" -> SpringApplication.run(MedAssistApplication.class, rest);
 			case "eval" -> System.exit(EvalCommand.run(rest));
+			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval");
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check");
 				System.exit(2);
 			}
 		}

@@ -1,0 +1,43 @@
+package org.medassist.triage;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+import org.medassist.triage.internal.engine.KnowledgeBase;
+import org.medassist.triage.internal.engine.KnowledgeBaseLoader;
+import org.medassist.triage.internal.KnowledgeBaseFiles;
+
+/**
+ * {@code medassist kb check [--dir DIR]}: validates the triage knowledge base (the bundled one, or the one in
+ * {@code DIR}) and prints a summary or every problem found.
+ */
+public final class KnowledgeBaseCheck {
+
+	private KnowledgeBaseCheck() {
+	}
+
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		if (args.length == 0 || !args[0].equals("check")) {
+			err.println("usage: medassist kb check [--dir DIRECTORY]");
+			return 2;
+		}
+		try {
+			var files = args.length >= 3 && args[1].equals("--dir") ? KnowledgeBaseFiles.fromDirectory(Path.of(args[2]))
+					: KnowledgeBaseFiles.bundled();
+			KnowledgeBase kb = new KnowledgeBaseLoader().load(files);
+			long rules = kb.protocols().stream().mapToLong(p -> p.rules().size()).sum();
+			out.printf("kb: version %s: %d findings, %d red flags, %d protocols, %d rules: OK%n", kb.version(),
+					kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), rules);
+			return 0;
+		}
+		catch (KnowledgeBaseLoader.Invalid e) {
+			err.println("kb: " + e.getMessage());
+			return 1;
+		}
+		catch (IOException e) {
+			err.println("kb: cannot read the knowledge base: " + e.getMessage());
+			return 1;
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is known about the patient: each finding present, absent or unsure (asked, but the patient could not
+ * say), the measurements, and the sex. Anything not recorded is unknown.
+ */
+public final class Facts {
+
+	public enum State {
+		PRESENT, ABSENT, UNSURE
+	}
+
+	public enum Sex {
+		FEMALE, MALE
+	}
+
+	private final Map<String, State> findings = new LinkedHashMap<>();
+	private final Map<Measure, Double> measures = new EnumMap<>(Measure.class);
+	private Sex sex;
+
+	/**
+	 * Records a finding. PRESENT is never taken back by a later ABSENT or UNSURE: what the patient once
+	 * reported keeps counting (a disposition never falls because a patient contradicts themselves).
+	 */
+	public void record(String finding, State state) {
+		State before = findings.get(finding);
+		if (before == State.PRESENT) {
+			return;
+		}
+		if (before == State.ABSENT && state == State.UNSURE) {
+			return;
+		}
+		findings.put(finding, state);
+	}
+
+	public void measure(Measure measure, double value) {
+		measures.merge(measure, value, (old, now) -> measure == Measure.AGE || measure == Measure.PAIN
+				|| measure == Measure.TEMPERATURE ? Math.max(old, now) : now);
+	}
+
+	public void sex(Sex value) {
+		if (sex == null) {
+			sex = value;
+		}
+	}
+
+	public Optional<State> state(String finding) {
+		return Optional.ofNullable(findings.get(finding));
+	}
+
+	public boolean isKnown(String finding) {
+		return findings.containsKey(finding);
+	}
+
+	public Optional<Double> measure(Measure measure) {
+		return Optional.ofNullable(measures.get(measure));
+	}
+
+	public Optional<Sex> sex() {
+		return Optional.ofNullable(sex);
+	}
+
+	public Map<String, State> findings() {
+		return Collections.unmodifiableMap(findings);
+	}
+
+	public Map<Measure, Double> measures() {
+		return Collections.unmodifiableMap(measures);
+	}
+
+	Truth truthOf(String finding) {
+		State state = findings.get(finding);
+		if (state == null || state == State.UNSURE) {
+			return Truth.UNKNOWN;
+		}
+		return Truth.of(state == State.PRESENT);
+	}
+}

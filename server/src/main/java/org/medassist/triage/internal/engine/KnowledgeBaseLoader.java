@@ -1,0 +1,375 @@
+package org.medassist.triage.internal.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.medassist.triage.Disposition;
+import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
+import org.medassist.triage.internal.engine.KnowledgeBase.MeasureQuestion;
+import org.medassist.triage.internal.engine.KnowledgeBase.Protocol;
+import org.medassist.triage.internal.engine.KnowledgeBase.RedFlag;
+import org.medassist.triage.internal.engine.KnowledgeBase.Rule;
+import org.medassist.triage.internal.engine.KnowledgeBase.Source;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads the knowledge base from its YAML files and checks it: the schema (unknown keys are errors), unique
+ * ids, a source with an https URL on every red flag and rule, conditions that name known findings, protocols
+ * whose complaint can be recognised and whose questions can be asked. Every problem is reported, with the
+ * file it is in; one problem makes the whole knowledge base invalid.
+ */
+public final class KnowledgeBaseLoader {
+
+	private static final Pattern FINDING_ID = Pattern.compile("[a-z][a-z0-9_]*");
+	private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+	private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
+	private final YAMLMapper yaml = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	// Raw shapes of the YAML files.
+	record RawSource(String title, String url) {
+	}
+
+	record RawFinding(String id, String label, String question, List<String> phrases, String snomed) {
+	}
+
+	record RawMeasure(String measure, String question, List<String> options) {
+	}
+
+	record RawRedFlag(String id, String name, String disposition, JsonNode when, String instruction, String reason,
+			RawSource source, List<String> ask) {
+	}
+
+	record RawRule(String id, String disposition, JsonNode when, String reason, RawSource source) {
+	}
+
+	record RawProtocol(String id, String title, List<String> complaint, List<String> questions, List<String> screen,
+			List<RawRule> rules, String fallback, List<String> advice, List<String> seekCareIf, RawSource source) {
+	}
+
+	record RawFile(String version, String name, List<RawMeasure> measures, List<RawFinding> findings,
+			List<RawRedFlag> redFlags, List<RawProtocol> protocols) {
+	}
+
+	/** A knowledge base that failed its checks; {@link #problems()} lists them all. */
+	public static final class Invalid extends RuntimeException {
+
+		private final List<String> problems;
+
+		Invalid(List<String> problems) {
+			super(problems.size() + " problem(s) in the triage knowledge base:\n  " + String.join("\n  ", problems));
+			this.problems = List.copyOf(problems);
+		}
+
+		public List<String> problems() {
+			return problems;
+		}
+	}
+
+	/**
+	 * Loads a knowledge base from its files.
+	 * @param files file name (relative, for messages and the hash) to YAML content
+	 */
+	public KnowledgeBase load(Map<String, String> files) {
+		List<String> problems = new ArrayList<>();
+		Map<String, String> sorted = new TreeMap<>(files);
+		String version = null;
+		Map<String, Finding> findings = new LinkedHashMap<>();
+		Map<String, MeasureQuestion> measures = new LinkedHashMap<>();
+		Map<String, String> redFlagFile = new LinkedHashMap<>();
+		List<RawRedFlag> rawFlags = new ArrayList<>();
+		Map<String, String> protocolFile = new LinkedHashMap<>();
+		List<RawProtocol> rawProtocols = new ArrayList<>();
+
+		for (Map.Entry<String, String> file : sorted.entrySet()) {
+			String name = file.getKey();
+			RawFile raw;
+			try {
+				raw = yaml.readValue(file.getValue(), RawFile.class);
+			}
+			catch (RuntimeException e) {
+				problems.add(name + ": not valid: " + firstLine(e.getMessage()));
+				continue;
+			}
+			if (raw == null) {
+				continue;
+			}
+			if (raw.version() != null) {
+				if (version != null) {
+					problems.add(name + ": a second 'version' (only kb.yaml has one)");
+				}
+				version = raw.version();
+			}
+			for (RawMeasure m : list(raw.measures())) {
+				if (Measure.byKey(m.measure()).isEmpty() && !"sex".equals(m.measure())) {
+					problems.add(name + ": unknown measure '" + m.measure() + "'");
+				}
+				else if (blank(m.question())) {
+					problems.add(name + ": measure '" + m.measure() + "' has no question");
+				}
+				else if (measures.put(m.measure(), new MeasureQuestion(m.measure(), m.question(), list(m.options()))) != null) {
+					problems.add(name + ": measure '" + m.measure() + "' defined twice");
+				}
+			}
+			for (RawFinding f : list(raw.findings())) {
+				String where = name + ": finding '" + f.id() + "'";
+				if (f.id() == null || !FINDING_ID.matcher(f.id()).matches()) {
+					problems.add(where + ": id must be snake_case");
+					continue;
+				}
+				if (blank(f.label())) {
+					problems.add(where + ": no label");
+				}
+				if (list(f.phrases()).isEmpty() && blank(f.question())) {
+					problems.add(where + ": neither phrases (to recognise it) nor a question (to ask it)");
+				}
+				if (findings.put(f.id(), new Finding(f.id(), f.label(), f.question(), lower(f.phrases()), f.snomed())) != null) {
+					problems.add(where + ": defined twice");
+				}
+			}
+			for (RawRedFlag r : list(raw.redFlags())) {
+				if (redFlagFile.put(String.valueOf(r.id()), name) != null) {
+					problems.add(name + ": red flag '" + r.id() + "' defined twice");
+				}
+				rawFlags.add(r);
+			}
+			for (RawProtocol p : list(raw.protocols())) {
+				if (protocolFile.put(String.valueOf(p.id()), name) != null) {
+					problems.add(name + ": protocol '" + p.id() + "' defined twice");
+				}
+				rawProtocols.add(p);
+			}
+		}
+		if (version == null || !SEMVER.matcher(version).matches()) {
+			problems.add("kb.yaml: 'version' must be a semantic version (1.2.3)");
+		}
+		for (Measure m : Measure.values()) {
+			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE) {
+				problems.add("no question for the measure '" + m.key() + "'");
+			}
+		}
+
+		Set<String> ruleIds = new HashSet<>();
+		List<RedFlag> redFlags = new ArrayList<>();
+		for (RawRedFlag r : rawFlags) {
+			String where = redFlagFile.get(String.valueOf(r.id())) + ": red flag '" + r.id() + "'";
+			checkRuleId(r.id(), where, ruleIds, problems);
+			Disposition disposition = disposition(r.disposition(), where, problems);
+			if (disposition != null && disposition != Disposition.EMERGENCY && disposition != Disposition.URGENT) {
+				problems.add(where + ": a red flag is EMERGENCY or URGENT");
+			}
+			if (blank(r.name()) || blank(r.instruction()) || blank(r.reason())) {
+				problems.add(where + ": needs a name, an instruction and a reason");
+			}
+			Source source = source(r.source(), where, problems);
+			Condition when = condition(r.when(), where, findings, problems);
+			for (String ask : list(r.ask())) {
+				askable(ask, where, findings, measures, problems);
+			}
+			redFlags.add(new RedFlag(r.id(), r.name(), disposition, when, r.instruction(), r.reason(), source,
+					list(r.ask())));
+		}
+
+		List<Protocol> protocols = new ArrayList<>();
+		for (RawProtocol p : rawProtocols) {
+			String where = protocolFile.get(String.valueOf(p.id())) + ": protocol '" + p.id() + "'";
+			checkRuleId(p.id(), where, ruleIds, problems);
+			if (blank(p.title())) {
+				problems.add(where + ": no title");
+			}
+			if (list(p.complaint()).isEmpty()) {
+				problems.add(where + ": no complaint findings: it could never be activated");
+			}
+			for (String c : list(p.complaint())) {
+				Finding f = findings.get(c);
+				if (f == null) {
+					problems.add(where + ": complaint finding '" + c + "' is not defined");
+				}
+				else if (f.phrases().isEmpty()) {
+					problems.add(where + ": complaint finding '" + c + "' has no phrases: it could never be recognised");
+				}
+			}
+			for (String q : list(p.questions())) {
+				askable(q, where, findings, measures, problems);
+			}
+			for (String s : list(p.screen())) {
+				if (!redFlagFile.containsKey(s)) {
+					problems.add(where + ": screens for unknown red flag '" + s + "'");
+				}
+			}
+			List<Rule> rules = new ArrayList<>();
+			for (RawRule rule : list(p.rules())) {
+				String ruleWhere = where + " rule '" + rule.id() + "'";
+				checkRuleId(rule.id(), ruleWhere, ruleIds, problems);
+				Disposition d = disposition(rule.disposition(), ruleWhere, problems);
+				if (blank(rule.reason())) {
+					problems.add(ruleWhere + ": no reason");
+				}
+				rules.add(new Rule(rule.id(), d, condition(rule.when(), ruleWhere, findings, problems), rule.reason(),
+						source(rule.source(), ruleWhere, problems)));
+			}
+			Disposition fallback = disposition(p.fallback(), where + " fallback", problems);
+			if (list(p.advice()).isEmpty() || list(p.seekCareIf()).isEmpty()) {
+				problems.add(where + ": needs advice and seek_care_if");
+			}
+			protocols.add(new Protocol(p.id(), p.title(), list(p.complaint()), list(p.questions()), list(p.screen()),
+					rules, fallback, list(p.advice()), list(p.seekCareIf()), source(p.source(), where, problems)));
+		}
+		if (!problems.isEmpty()) {
+			throw new Invalid(problems);
+		}
+		String hash = hash(sorted);
+		return new KnowledgeBase(version + "+sha256." + hash.substring(0, 12), hash, Map.copyOf(findings),
+				Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols));
+	}
+
+	private void askable(String id, String where, Map<String, Finding> findings, Map<String, MeasureQuestion> measures,
+			List<String> problems) {
+		if (measures.containsKey(id)) {
+			return;
+		}
+		Finding f = findings.get(id);
+		if (f == null) {
+			problems.add(where + ": asks about unknown finding '" + id + "'");
+		}
+		else if (blank(f.question())) {
+			problems.add(where + ": asks about '" + id + "', which has no question");
+		}
+	}
+
+	/** Compiles a {@code when} into a {@link Condition}. */
+	private Condition condition(JsonNode node, String where, Map<String, Finding> findings, List<String> problems) {
+		if (node == null || !node.isObject() || node.size() != 1) {
+			problems.add(where + ": 'when' must be a map with exactly one key (all, any, not, finding, absent, age, ...)");
+			return new Condition.All(List.of());
+		}
+		Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+		Map.Entry<String, JsonNode> entry = fields.next();
+		String key = entry.getKey();
+		JsonNode value = entry.getValue();
+		switch (key) {
+			case "all", "any" -> {
+				if (!value.isArray() || value.isEmpty()) {
+					problems.add(where + ": '" + key + "' needs a non-empty list");
+					return new Condition.All(List.of());
+				}
+				List<Condition> parts = new ArrayList<>();
+				value.forEach(v -> parts.add(condition(v, where, findings, problems)));
+				return key.equals("all") ? new Condition.All(parts) : new Condition.Any(parts);
+			}
+			case "not" -> {
+				return new Condition.Not(condition(value, where, findings, problems));
+			}
+			case "finding", "absent" -> {
+				String id = value.asString("");
+				if (!findings.containsKey(id)) {
+					problems.add(where + ": unknown finding '" + id + "'");
+				}
+				Condition present = new Condition.Present(id);
+				return key.equals("finding") ? present : new Condition.Not(present);
+			}
+			case "sex" -> {
+				String sex = value.asString("");
+				if (!sex.equals("female") && !sex.equals("male")) {
+					problems.add(where + ": sex is 'female' or 'male'");
+					return new Condition.All(List.of());
+				}
+				return new Condition.SexIs(Facts.Sex.valueOf(sex.toUpperCase(java.util.Locale.ROOT)));
+			}
+			default -> {
+				var measure = Measure.byKey(key);
+				if (measure.isEmpty()) {
+					problems.add(where + ": unknown condition '" + key + "'");
+					return new Condition.All(List.of());
+				}
+				if (!value.isObject() || value.size() != 1) {
+					problems.add(where + ": '" + key + "' needs one comparison, e.g. {gte: 38}");
+					return new Condition.All(List.of());
+				}
+				Map.Entry<String, JsonNode> comparison = value.properties().iterator().next();
+				if (!Set.of("lt", "lte", "gt", "gte", "eq").contains(comparison.getKey()) || !comparison.getValue().isNumber()) {
+					problems.add(where + ": '" + key + "' comparison must be lt, lte, gt, gte or eq with a number");
+					return new Condition.All(List.of());
+				}
+				return new Condition.Compare(measure.get(), comparison.getKey(), comparison.getValue().asDouble());
+			}
+		}
+	}
+
+	private static void checkRuleId(String id, String where, Set<String> seen, List<String> problems) {
+		if (id == null || !RULE_ID.matcher(id).matches()) {
+			problems.add(where + ": id must be kebab-case");
+		}
+		else if (!seen.add(id)) {
+			problems.add(where + ": id '" + id + "' is used twice");
+		}
+	}
+
+	private static Disposition disposition(String value, String where, List<String> problems) {
+		try {
+			return Disposition.valueOf(String.valueOf(value));
+		}
+		catch (IllegalArgumentException e) {
+			problems.add(where + ": disposition must be EMERGENCY, URGENT, ROUTINE or SELF_CARE");
+			return null;
+		}
+	}
+
+	private static Source source(RawSource source, String where, List<String> problems) {
+		if (source == null || blank(source.title()) || source.url() == null || !source.url().startsWith("https://")) {
+			problems.add(where + ": needs a source with a title and an https URL");
+			return null;
+		}
+		return new Source(source.title(), source.url());
+	}
+
+	private static String hash(Map<String, String> sorted) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sorted.forEach((name, content) -> {
+				sha.update(name.getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) 0);
+				sha.update(content.getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) 0);
+			});
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static <T> List<T> list(List<T> list) {
+		return list == null ? List.of() : list;
+	}
+
+	private static List<String> lower(List<String> phrases) {
+		return list(phrases).stream().map(p -> p.toLowerCase(java.util.Locale.ROOT).strip()).distinct().toList();
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String firstLine(String message) {
+		return message == null ? "" : message.lines().limit(2).reduce((a, b) -> a + " " + b).orElse("");
+	}
+
+}
