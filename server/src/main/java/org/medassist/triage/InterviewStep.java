@@ -23,8 +23,10 @@ public sealed interface InterviewStep {
 	 * @param escalated an emergency was found and the patient has been told what to do now
 	 * @param disposition the engine's disposition; {@code null} when the engine gives none (the nurse decides)
 	 * @param messages what to tell the patient
+	 * @param assessment the preliminary assessment for the nurse ({@code null} when the engine makes none)
 	 */
-	record Conclude(boolean escalated, Disposition disposition, List<String> messages) implements InterviewStep {
+	record Conclude(boolean escalated, Disposition disposition, List<String> messages, Assessment assessment)
+			implements InterviewStep {
 
 		public Conclude {
 			messages = List.copyOf(messages);

@@ -59,7 +59,7 @@ class ConsultationConversationTest extends ApplicationTest {
 		assertThat(last.get("question").isNull()).isTrue();
 		// The placeholder engine gives no clinical outcome, and says so.
 		assertThat(last.get("disposition").isNull()).isTrue();
-		assertThat(last.get("messages").toString()).contains("has not assessed your symptoms");
+		assertThat(last.get("messages").toString()).contains("no assessment was made");
 
 		JsonNode resumed = patient.get(session).body();
 		assertThat(resumed.get("status").asString()).isEqualTo("AWAITING_REVIEW");

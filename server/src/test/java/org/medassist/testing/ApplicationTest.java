@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,9 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole application on a random port over its embedded PostgreSQL (a fresh cluster per application
  * context, under {@code target/test-data}). Tests talk to it as clients do, over HTTP, and look into the
- * database through the schema owner's connection.
+ * database through the schema owner's connection. The triage engine is {@link ScriptedTriageEngine}: these
+ * tests are about the consultation, not the clinical content.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ScriptedTriageEngine.Configuration.class)
 public abstract class ApplicationTest {
 
 	@LocalServerPort

@@ -15,6 +15,7 @@ import org.medassist.consultation.MessageView;
 import org.medassist.consultation.MessageView.MessageAuthor;
 import org.medassist.consultation.MessageView.MessageKind;
 import org.medassist.identity.ClinicId;
+import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +79,20 @@ class ConsultationRepository {
 
 	Optional<Consultation> find(ConsultationId id) {
 		return jdbc.sql("SELECT * FROM consultation WHERE id = ?").param(id.value()).query(this::consultation).optional();
+	}
+
+	void storeAssessment(ConsultationId id, Assessment assessment) {
+		jdbc.sql("UPDATE consultation SET assessment = ?::jsonb WHERE id = ?")
+			.params(json.writeValueAsString(assessment), id.value())
+			.update();
+	}
+
+	Optional<Assessment> findAssessment(ConsultationId id) {
+		return jdbc.sql("SELECT assessment FROM consultation WHERE id = ? AND assessment IS NOT NULL")
+			.param(id.value())
+			.query(String.class)
+			.optional()
+			.map(text -> json.readValue(text, Assessment.class));
 	}
 
 	Optional<ConsultationAccessRow> findByAccessTokenHash(byte[] hash) {

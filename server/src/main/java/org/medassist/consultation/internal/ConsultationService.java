@@ -241,6 +241,9 @@ class ConsultationService implements Consultations {
 		else if (step instanceof InterviewStep.Conclude conclusion) {
 			conclusion.messages().forEach(s -> replies.add(say(consultation, MessageKind.OUTCOME, s, inReplyTo, now)));
 			consultation.conclude(conclusion.escalated(), conclusion.disposition(), now);
+			if (conclusion.assessment() != null) {
+				repository.storeAssessment(consultation.id(), conclusion.assessment());
+			}
 			events.publishEvent(new ConsultationCompleted(consultation.id(), consultation.clinicId(),
 					consultation.status(), consultation.disposition()));
 			log.info("Consultation {} completed as {}", consultation.id(), consultation.status());
@@ -311,7 +314,8 @@ class ConsultationService implements Consultations {
 				new ConsultationView.ConsentView(
 						c.consentVersion() != null ? c.consentVersion() : properties.consentVersion(), c.consentGiven(),
 						c.consentGivenAt()),
-				transcript, question, c.disposition(), c.engineVersion(), c.createdAt());
+				transcript, question, c.disposition(), repository.findAssessment(id).orElse(null), c.engineVersion(),
+				c.createdAt());
 	}
 
 	private Consultation locked(ConsultationId id) {

@@ -1,18 +1,34 @@
 package org.medassist.triage.internal;
 
+import java.io.IOException;
+
 import org.medassist.triage.Interview;
 import org.medassist.triage.InterviewStep;
 import org.medassist.triage.TriageEngine;
 import org.medassist.triage.TriageProperties;
+import org.medassist.triage.internal.engine.Embeddings;
+import org.medassist.triage.internal.engine.Interviewer;
+import org.medassist.triage.internal.engine.KnowledgeBase;
+import org.medassist.triage.internal.engine.KnowledgeBaseLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(TriageConfiguration.class);
+
 	@Bean
-	TriageEngine triageEngine(TriageProperties properties) {
-		TriageEngine engine = new IntakeQuestionnaire();
+	TriageEngine triageEngine(TriageProperties properties) throws IOException {
+		KnowledgeBase kb = new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled());
+		Embeddings embeddings = properties.semanticMatching() ? new MiniLmEmbeddings() : null;
+		long started = System.nanoTime();
+		TriageEngine engine = new ClinicalTriageEngine(
+				new Interviewer(kb, embeddings, properties.semanticThreshold()));
+		log.info("Triage knowledge base {} loaded: {} findings, {} red flags, {} protocols in {} ms", kb.version(),
+				kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), (System.nanoTime() - started) / 1_000_000);
 		return properties.simulatedLatency().isZero() ? engine : new SlowEngine(engine, properties);
 	}
 

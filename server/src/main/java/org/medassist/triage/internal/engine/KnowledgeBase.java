@@ -12,7 +12,17 @@ import org.medassist.triage.Disposition;
  * @param version semantic version of the content, with its SHA-256 ({@code 0.1.0+sha256.ab12cd34})
  */
 public record KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
-		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols) {
+		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
+		Map<String, String> texts) {
+
+	/** The patient-facing texts the engine itself says (outcomes, prompts), by key. */
+	public String text(String key) {
+		String text = texts.get(key);
+		if (text == null) {
+			throw new IllegalStateException("kb.yaml has no text '" + key + "'");
+		}
+		return text;
+	}
 
 	/** Where a fact comes from. */
 	public record Source(String title, String url) {
@@ -51,6 +61,7 @@ public record KnowledgeBase(String version, String contentHash, Map<String, Find
 	/**
 	 * How to assess one presenting complaint.
 	 *
+	 * @param appliesWhen who the protocol is for ({@code age: {lt: 1}} for infants); always, when absent
 	 * @param complaint findings any of which means the patient has this complaint
 	 * @param questions findings to ask about, most important first
 	 * @param screen red flags whose findings are asked about for this complaint
@@ -58,7 +69,7 @@ public record KnowledgeBase(String version, String contentHash, Map<String, Find
 	 * @param advice self-care advice, for when the outcome allows it
 	 * @param seekCareIf the signs that mean the patient should seek care
 	 */
-	public record Protocol(String id, String title, List<String> complaint, List<String> questions,
+	public record Protocol(String id, String title, Condition appliesWhen, List<String> complaint, List<String> questions,
 			List<String> screen, List<Rule> rules, Disposition fallback, List<String> advice, List<String> seekCareIf,
 			Source source) {
 	}

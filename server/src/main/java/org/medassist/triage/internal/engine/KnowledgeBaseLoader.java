@@ -36,6 +36,11 @@ public final class KnowledgeBaseLoader {
 
 	private static final Pattern FINDING_ID = Pattern.compile("[a-z][a-z0-9_]*");
 	private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+	/** What the engine says itself; see kb.yaml. */
+	public static final List<String> REQUIRED_TEXTS = List.of("opening", "rephrase", "thanks", "outcome.EMERGENCY",
+			"outcome.URGENT", "outcome.ROUTINE", "outcome.SELF_CARE", "unrecognised", "advice-heading",
+			"seek-care-heading", "nurse-review", "worse");
+
 	private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
 	private final YAMLMapper yaml = YAMLMapper.builder()
@@ -60,11 +65,11 @@ public final class KnowledgeBaseLoader {
 	record RawRule(String id, String disposition, JsonNode when, String reason, RawSource source) {
 	}
 
-	record RawProtocol(String id, String title, List<String> complaint, List<String> questions, List<String> screen,
+	record RawProtocol(String id, String title, JsonNode appliesWhen, List<String> complaint, List<String> questions, List<String> screen,
 			List<RawRule> rules, String fallback, List<String> advice, List<String> seekCareIf, RawSource source) {
 	}
 
-	record RawFile(String version, String name, List<RawMeasure> measures, List<RawFinding> findings,
+	record RawFile(String version, String name, Map<String, String> texts, List<RawMeasure> measures, List<RawFinding> findings,
 			List<RawRedFlag> redFlags, List<RawProtocol> protocols) {
 	}
 
@@ -93,6 +98,7 @@ public final class KnowledgeBaseLoader {
 		String version = null;
 		Map<String, Finding> findings = new LinkedHashMap<>();
 		Map<String, MeasureQuestion> measures = new LinkedHashMap<>();
+		Map<String, String> texts = new LinkedHashMap<>();
 		Map<String, String> redFlagFile = new LinkedHashMap<>();
 		List<RawRedFlag> rawFlags = new ArrayList<>();
 		Map<String, String> protocolFile = new LinkedHashMap<>();
@@ -116,6 +122,9 @@ public final class KnowledgeBaseLoader {
 					problems.add(name + ": a second 'version' (only kb.yaml has one)");
 				}
 				version = raw.version();
+			}
+			if (raw.texts() != null) {
+				texts.putAll(raw.texts());
 			}
 			for (RawMeasure m : list(raw.measures())) {
 				if (Measure.byKey(m.measure()).isEmpty() && !"sex".equals(m.measure())) {
@@ -155,6 +164,11 @@ public final class KnowledgeBaseLoader {
 					problems.add(name + ": protocol '" + p.id() + "' defined twice");
 				}
 				rawProtocols.add(p);
+			}
+		}
+		for (String key : REQUIRED_TEXTS) {
+			if (!texts.containsKey(key)) {
+				problems.add("kb.yaml: texts needs '" + key + "'");
 			}
 		}
 		if (version == null || !SEMVER.matcher(version).matches()) {
@@ -229,7 +243,9 @@ public final class KnowledgeBaseLoader {
 			if (list(p.advice()).isEmpty() || list(p.seekCareIf()).isEmpty()) {
 				problems.add(where + ": needs advice and seek_care_if");
 			}
-			protocols.add(new Protocol(p.id(), p.title(), list(p.complaint()), list(p.questions()), list(p.screen()),
+			Condition appliesWhen = p.appliesWhen() == null ? new Condition.All(List.of())
+					: condition(p.appliesWhen(), where + " applies_when", findings, problems);
+			protocols.add(new Protocol(p.id(), p.title(), appliesWhen, list(p.complaint()), list(p.questions()), list(p.screen()),
 					rules, fallback, list(p.advice()), list(p.seekCareIf()), source(p.source(), where, problems)));
 		}
 		if (!problems.isEmpty()) {
@@ -237,7 +253,7 @@ public final class KnowledgeBaseLoader {
 		}
 		String hash = hash(sorted);
 		return new KnowledgeBase(version + "+sha256." + hash.substring(0, 12), hash, Map.copyOf(findings),
-				Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols));
+				Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols), Map.copyOf(texts));
 	}
 
 	private void askable(String id, String where, Map<String, Finding> findings, Map<String, MeasureQuestion> measures,

@@ -1,0 +1,86 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
+
+/**
+ * Reads findings, measurements and yes/no answers from what a patient wrote: phrases word by word with
+ * negation, then by meaning (when an embedding model is available) for what the phrases miss.
+ */
+final class FindingExtractor {
+
+	/** Short affirmations; the pronoun forms ("i do", "she has") only when nothing follows them. */
+	private static final Pattern YES = Pattern.compile("^(?:(?:yes|yeah|yep|yup|ya|yea|y|correct|definitely|absolutely|certainly|a bit|a little|slightly|sometimes|kind of|sort of|somewhat|mildly|i think so|probably|affirmative|si|sí)\\b.*"
+			+ "|(?:i do|i have|i am|i did|it is|it does|he does|she does|he is|she is|he has|she has|they do|sure|true|right)\\s*(?:[,.!]|$).*)");
+	private static final Pattern NO = Pattern.compile("^(?:(?:no|nope|nah|n|not really|not at all|none|never|negative|i don't think so|don't think so|i haven't|i havent|i have not|not that i know|not that i've noticed)\\b.*"
+			+ "|(?:i don't|i dont|i do not|i'm not|im not|i am not|it isn't|it doesn't|he doesn't|she doesn't|he isn't|she isn't|he hasn't|she hasn't)\\s*(?:[,.!]|$).*)");
+	private static final Pattern UNSURE = Pattern.compile("^(i'm not sure|im not sure|i am not sure|not sure|unsure|i don't know|i dont know|don't know|dont know|dunno|no idea|maybe|possibly|perhaps|can't tell|cannot tell|hard to say|i can't say|not certain)\\b.*");
+
+	private final Lexicon lexicon;
+	private final SemanticIndex semantic;
+
+	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
+		this.lexicon = new Lexicon(findings);
+		this.semantic = semantic;
+	}
+
+	Reading read(String raw, Optional<Measure> askedMeasure) {
+		String text = Text.normalize(raw);
+		Reading reading = Reading.empty();
+		Map<String, Facts.State> found = new LinkedHashMap<>();
+		for (String sentence : Text.sentences(text)) {
+			for (String clause : Text.clauses(sentence)) {
+				List<String> tokens = Text.tokens(clause);
+				if (tokens.isEmpty()) {
+					continue;
+				}
+				var mentions = lexicon.find(tokens);
+				for (var mention : mentions) {
+					merge(found, mention.finding(), state(Negation.of(tokens, mention.start())));
+				}
+				if (semantic != null && tokens.size() >= 2) {
+					Facts.State clauseState = state(Negation.ofClause(tokens));
+					semantic.match(clause).keySet().stream()
+						.filter(id -> mentions.stream().noneMatch(m -> m.finding().equals(id)))
+						.forEach(id -> merge(found, id, clauseState));
+				}
+			}
+		}
+		reading.findings().putAll(found);
+		reading.measures().putAll(MeasureReader.read(text, askedMeasure));
+		return new Reading(reading.findings(), reading.measures(), MeasureReader.sex(text), answer(text));
+	}
+
+	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */
+	private static void merge(Map<String, Facts.State> found, String id, Facts.State state) {
+		found.merge(id, state, (a, b) -> a == Facts.State.PRESENT || b == Facts.State.PRESENT ? Facts.State.PRESENT
+				: a == Facts.State.UNSURE || b == Facts.State.UNSURE ? Facts.State.UNSURE : Facts.State.ABSENT);
+	}
+
+	private static Facts.State state(Negation.Polarity polarity) {
+		return switch (polarity) {
+			case AFFIRMED -> Facts.State.PRESENT;
+			case NEGATED -> Facts.State.ABSENT;
+			case UNCERTAIN -> Facts.State.UNSURE;
+		};
+	}
+
+	static Reading.Answer answer(String normalized) {
+		String start = normalized.replaceAll("^[^\\p{L}]+", "");
+		if (UNSURE.matcher(start).matches()) {
+			return Reading.Answer.UNSURE;
+		}
+		if (NO.matcher(start).matches()) {
+			return Reading.Answer.NO;
+		}
+		if (YES.matcher(start).matches()) {
+			return Reading.Answer.YES;
+		}
+		return Reading.Answer.OTHER;
+	}
+}

@@ -1,0 +1,385 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.medassist.triage.Assessment;
+import org.medassist.triage.Disposition;
+import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
+import org.medassist.triage.internal.engine.KnowledgeBase.Protocol;
+import org.medassist.triage.internal.engine.KnowledgeBase.RedFlag;
+import org.medassist.triage.internal.engine.KnowledgeBase.Rule;
+import org.medassist.triage.internal.engine.KnowledgeBase.Source;
+
+/**
+ * The interview and the decision, in plain Java. Given everything said so far, it rebuilds the facts, and
+ * either concludes (an EMERGENCY fired, nothing left could raise the disposition, or the question budget is
+ * spent) or asks the question that could raise the disposition most.
+ *
+ * <p>Safety properties, each tested: the disposition is the maximum over every red flag and rule that fired
+ * and the usual level of each active protocol; a finding once reported stays reported; an EMERGENCY ends the
+ * interview at once; "I'm not sure" to a question that could have meant an emergency, for a rule already
+ * partly met, makes the outcome at least URGENT; a complaint no protocol recognises goes to the nurse as
+ * URGENT.
+ */
+public final class Interviewer {
+
+	public static final String VERSION = "medassist-engine/0.1.0";
+
+	/** The most questions asked after the opening one. */
+	static final int MAX_QUESTIONS = 15;
+
+	static final String OPENING = "complaint";
+	static final String REPHRASE = "rephrase";
+	private static final String FINDING = "finding:";
+	private static final String MEASURE = "measure:";
+
+	private final KnowledgeBase kb;
+	private final FindingExtractor extractor;
+
+	public Interviewer(KnowledgeBase kb, Embeddings embeddings, double semanticThreshold) {
+		this.kb = kb;
+		SemanticIndex semantic = embeddings == null ? null
+				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
+		this.extractor = new FindingExtractor(kb.findings().values(), semantic);
+	}
+
+	public KnowledgeBase knowledgeBase() {
+		return kb;
+	}
+
+	/** One answer: the id of the question it answers (as this class issued it) and the patient's text. */
+	public record Turn(String questionId, String answer) {
+	}
+
+	/** What to do next. */
+	public sealed interface Decision {
+	}
+
+	public record Ask(String questionId, String text, List<String> options, boolean acknowledge) implements Decision {
+	}
+
+	public record Conclude(Assessment assessment, boolean escalated, List<String> messages) implements Decision {
+	}
+
+	/** The first question of every interview. */
+	public Ask opening() {
+		return new Ask(OPENING, kb.text("opening"), List.of(), false);
+	}
+
+	public Decision next(List<Turn> turns, String emergencyNumber) {
+		State state = new State();
+		for (Turn turn : turns) {
+			state.apply(turn);
+		}
+		return state.decide(emergencyNumber);
+	}
+
+	/** The facts rebuilt from the turns, and the decision taken on them. */
+	private final class State {
+
+		private final Facts facts = new Facts();
+		private final Set<String> asked = new LinkedHashSet<>();
+		private int questions;
+
+		void apply(Turn turn) {
+			String question = turn.questionId() == null ? OPENING : turn.questionId();
+			Optional<Measure> askedMeasure = question.startsWith(MEASURE)
+					? Measure.byKey(question.substring(MEASURE.length())) : Optional.empty();
+			Reading reading = extractor.read(turn.answer(), askedMeasure);
+			reading.findings().forEach(facts::record);
+			reading.measures().forEach(facts::measure);
+			reading.sex().ifPresent(facts::sex);
+			if (question.startsWith(FINDING)) {
+				String finding = question.substring(FINDING.length());
+				if (!reading.findings().containsKey(finding)) {
+					facts.record(finding, switch (reading.answer()) {
+						case YES -> Facts.State.PRESENT;
+						case NO -> Facts.State.ABSENT;
+						case UNSURE, OTHER -> Facts.State.UNSURE;
+					});
+				}
+			}
+			if (question.equals(MEASURE + "sex") && reading.sex().isEmpty()) {
+				MeasureReader.sex(" " + Text.normalize(turn.answer()).replaceAll("^(f)\\b", "female")
+					.replaceAll("^(m)\\b", "male")).ifPresent(facts::sex);
+			}
+			if (!question.equals(OPENING)) {
+				questions++;
+			}
+			asked.add(question);
+		}
+
+		Decision decide(String emergencyNumber) {
+			List<Protocol> active = activeProtocols();
+			List<RedFlag> firedFlags = kb.redFlags().stream().filter(f -> f.when().evaluate(facts) == Truth.TRUE).toList();
+			List<Hit> hits = new ArrayList<>();
+			firedFlags.forEach(f -> hits.add(new Hit(f.id(), f.disposition(), f.reason(), f.source(), f)));
+			for (Protocol p : active) {
+				for (Rule r : p.rules()) {
+					if (r.when().evaluate(facts) == Truth.TRUE) {
+						hits.add(new Hit(r.id(), r.disposition(), r.reason(), r.source(), null));
+					}
+				}
+			}
+			Disposition fired = hits.stream().map(Hit::disposition).reduce(null, Disposition::mostUrgent);
+			if (fired == Disposition.EMERGENCY) {
+				return conclude(active, hits, List.of(), emergencyNumber);
+			}
+			if (active.isEmpty()) {
+				if (!asked.contains(REPHRASE) && hits.isEmpty()) {
+					return new Ask(REPHRASE, kb.text("rephrase"), List.of(), false);
+				}
+				return conclude(active, hits, List.of(), emergencyNumber);
+			}
+			Disposition current = active.stream().map(Protocol::fallback).reduce(fired, Disposition::mostUrgent);
+			if (questions < MAX_QUESTIONS) {
+				Optional<Candidate> question = bestQuestion(active, current);
+				if (question.isPresent()) {
+					return ask(question.get().key());
+				}
+			}
+			return conclude(active, hits, openRules(active), emergencyNumber);
+		}
+
+		/** Protocols whose complaint is present and that apply to this patient (or may: age not known yet). */
+		List<Protocol> activeProtocols() {
+			return kb.protocols()
+				.stream()
+				.filter(p -> p.complaint().stream().anyMatch(c -> facts.truthOf(c) == Truth.TRUE))
+				.filter(p -> p.appliesWhen().evaluate(facts) != Truth.FALSE)
+				.toList();
+		}
+
+		/**
+		 * The question that could raise the disposition most: among the rules (and red flags) that have not
+		 * fired but still could, and would raise the disposition, the unknown finding or measure of the most
+		 * urgent one; among equals, one whose rule is already partly met, then the protocol's own order.
+		 */
+		Optional<Candidate> bestQuestion(List<Protocol> active, Disposition current) {
+			List<Candidate> candidates = new ArrayList<>();
+			List<String> order = new ArrayList<>();
+			active.forEach(p -> order.addAll(p.questions()));
+			for (Protocol p : active) {
+				for (Rule r : p.rules()) {
+					consider(r.when(), r.disposition(), current, order, candidates);
+				}
+				for (String flagId : p.screen()) {
+					RedFlag flag = kb.redFlag(flagId);
+					consider(flag.when(), flag.disposition(), current, order, candidates);
+				}
+			}
+			for (RedFlag flag : kb.redFlags()) {
+				if (support(flag.when()) > 0) {
+					consider(flag.when(), flag.disposition(), current, order, candidates);
+				}
+			}
+			return candidates.stream().min(Comparator.comparing(Candidate::disposition)
+				.thenComparing(Comparator.comparingInt(Candidate::support).reversed())
+				.thenComparingInt(Candidate::order));
+		}
+
+		private void consider(Condition when, Disposition disposition, Disposition current, List<String> order,
+				List<Candidate> out) {
+			if (!disposition.isMoreUrgentThan(current) || when.evaluate(facts) != Truth.UNKNOWN) {
+				return;
+			}
+			int support = support(when);
+			Set<String> findings = new LinkedHashSet<>();
+			when.collectFindings(findings);
+			for (String f : findings) {
+				if (!facts.isKnown(f) && !asked.contains(FINDING + f) && kb.findings().get(f).question() != null) {
+					out.add(new Candidate(FINDING + f, disposition, support, rank(order, f)));
+				}
+			}
+			Set<String> measures = new LinkedHashSet<>();
+			when.collectMeasures(measures);
+			for (String m : measures) {
+				boolean known = m.equals("sex") ? facts.sex().isPresent()
+						: facts.measure(Measure.byKey(m).orElseThrow()).isPresent();
+				if (!known && !asked.contains(MEASURE + m) && kb.measureQuestions().containsKey(m)) {
+					out.add(new Candidate(MEASURE + m, disposition, support, rank(order, m)));
+				}
+			}
+		}
+
+		private int support(Condition when) {
+			Set<String> findings = new LinkedHashSet<>();
+			when.collectFindings(findings);
+			return (int) findings.stream().filter(f -> facts.truthOf(f) == Truth.TRUE).count();
+		}
+
+		private static int rank(List<String> order, String id) {
+			int i = order.indexOf(id);
+			return i < 0 ? Integer.MAX_VALUE : i;
+		}
+
+		Ask ask(String key) {
+			if (key.startsWith(FINDING)) {
+				Finding f = kb.findings().get(key.substring(FINDING.length()));
+				return new Ask(key, f.question(), List.of("Yes", "No", "I'm not sure"), true);
+			}
+			var q = kb.measureQuestions().get(key.substring(MEASURE.length()));
+			List<String> options = new ArrayList<>(q.options());
+			options.add("I'm not sure");
+			return new Ask(key, q.question(), options, true);
+		}
+
+		/** Rules that might still have fired: what the engine could not rule out. */
+		List<Open> openRules(List<Protocol> active) {
+			List<Open> open = new ArrayList<>();
+			for (Protocol p : active) {
+				for (Rule r : p.rules()) {
+					if (r.when().evaluate(facts) == Truth.UNKNOWN) {
+						open.add(new Open(r.id(), r.disposition(), r.reason(), r.source(), support(r.when()) > 0,
+								unknownsAllAsked(r.when())));
+					}
+				}
+			}
+			for (RedFlag f : kb.redFlags()) {
+				if (f.when().evaluate(facts) == Truth.UNKNOWN && support(f.when()) > 0) {
+					open.add(new Open(f.id(), f.disposition(), f.reason(), f.source(), true, unknownsAllAsked(f.when())));
+				}
+			}
+			return open;
+		}
+
+		private boolean unknownsAllAsked(Condition when) {
+			Set<String> findings = new LinkedHashSet<>();
+			when.collectFindings(findings);
+			return findings.stream()
+				.filter(f -> facts.truthOf(f) == Truth.UNKNOWN)
+				.allMatch(f -> asked.contains(FINDING + f));
+		}
+
+		Conclude conclude(List<Protocol> active, List<Hit> hits, List<Open> open, String emergencyNumber) {
+			List<Assessment.Reason> reasons = new ArrayList<>();
+			Disposition disposition = null;
+			for (Hit hit : hits) {
+				disposition = Disposition.mostUrgent(disposition, hit.disposition());
+				reasons.add(new Assessment.Reason(hit.id(), hit.disposition(), hit.reason(), cite(hit.source())));
+			}
+			for (Protocol p : active) {
+				disposition = Disposition.mostUrgent(disposition, p.fallback());
+				reasons.add(new Assessment.Reason(p.id(), p.fallback(),
+						"Usual level of care for " + p.title().toLowerCase(java.util.Locale.ROOT)
+								+ " when no warning sign is found.",
+						cite(p.source())));
+			}
+			List<String> uncertainties = new ArrayList<>();
+			for (Open o : open) {
+				if (o.disposition() == Disposition.EMERGENCY && o.partlyMet() && o.askedAndUnsure()) {
+					// "I'm not sure" about a sign of an emergency that is already partly met: not ruled out.
+					if (Disposition.URGENT.isMoreUrgentThan(disposition)) {
+						disposition = Disposition.URGENT;
+					}
+					reasons.add(new Assessment.Reason(o.id(), Disposition.URGENT,
+							"Could not be ruled out (the patient was not sure): " + o.reason(), cite(o.source())));
+				}
+				if (o.disposition().isMoreUrgentThan(disposition)) {
+					uncertainties.add("Not ruled out (" + o.disposition() + "): " + o.reason());
+				}
+			}
+			if (active.isEmpty()) {
+				disposition = Disposition.mostUrgent(disposition, Disposition.URGENT);
+				uncertainties.add("The complaint did not match any protocol: the nurse should read the transcript.");
+				reasons.add(new Assessment.Reason("unrecognised-complaint", Disposition.URGENT,
+						"No protocol matched the complaint; when unsure, MedAssist escalates.", null));
+			}
+			boolean emergency = disposition == Disposition.EMERGENCY;
+			List<Assessment.RedFlagHit> flags = hits.stream()
+				.filter(h -> h.flag() != null)
+				.map(h -> new Assessment.RedFlagHit(h.id(), h.flag().name(), h.disposition(),
+						h.flag().instruction().replace("{emergency_number}", emergencyNumber), cite(h.source())))
+				.toList();
+			List<Assessment.Advice> advice = new ArrayList<>();
+			List<String> seekCareIf = new ArrayList<>();
+			for (Protocol p : active) {
+				if (!emergency) {
+					advice.add(new Assessment.Advice(p.id(), p.advice(), cite(p.source())));
+				}
+				p.seekCareIf().stream().filter(s -> !seekCareIf.contains(s)).forEach(seekCareIf::add);
+			}
+			Assessment assessment = new Assessment(disposition, flags, notes(Facts.State.PRESENT),
+					notes(Facts.State.ABSENT), unknownNotes(open), reasons, uncertainties, advice, seekCareIf,
+					active.stream().map(Protocol::id).toList(), measurements(), VERSION, kb.version());
+			return new Conclude(assessment, emergency, patientMessages(assessment, hits, active, emergencyNumber));
+		}
+
+		private List<String> patientMessages(Assessment a, List<Hit> hits, List<Protocol> active, String number) {
+			List<String> messages = new ArrayList<>();
+			if (a.disposition() == Disposition.EMERGENCY) {
+				messages.add(kb.text("outcome.EMERGENCY").replace("{emergency_number}", number));
+				a.redFlags().stream()
+					.filter(f -> f.disposition() == Disposition.EMERGENCY)
+					.map(Assessment.RedFlagHit::instruction)
+					.distinct()
+					.forEach(messages::add);
+				if (a.redFlags().isEmpty()) {
+					hits.stream().filter(h -> h.disposition() == Disposition.EMERGENCY).findFirst()
+						.ifPresent(h -> messages.add(h.reason()));
+				}
+				messages.add(kb.text("nurse-review"));
+				return messages;
+			}
+			if (active.isEmpty()) {
+				messages.add(kb.text("unrecognised"));
+			}
+			else {
+				messages.add(kb.text("outcome." + a.disposition().name()));
+			}
+			a.redFlags().forEach(f -> messages.add(f.instruction()));
+			if (a.disposition() == Disposition.SELF_CARE || a.disposition() == Disposition.ROUTINE) {
+				for (Assessment.Advice advice : a.advice()) {
+					messages.add(kb.text("advice-heading") + "\n- " + String.join("\n- ", advice.items()));
+				}
+			}
+			if (!a.seekCareIf().isEmpty()) {
+				messages.add(kb.text("seek-care-heading") + "\n- " + String.join("\n- ", a.seekCareIf()));
+			}
+			messages.add(kb.text("nurse-review"));
+			messages.add(kb.text("worse").replace("{emergency_number}", number));
+			return messages;
+		}
+
+		private List<Assessment.FindingNote> notes(Facts.State state) {
+			return facts.findings().entrySet().stream()
+				.filter(e -> e.getValue() == state)
+				.map(e -> new Assessment.FindingNote(e.getKey(), kb.findings().get(e.getKey()).label()))
+				.toList();
+		}
+
+		private List<Assessment.FindingNote> unknownNotes(List<Open> open) {
+			Map<String, Assessment.FindingNote> unknown = new LinkedHashMap<>();
+			notes(Facts.State.UNSURE).forEach(n -> unknown.put(n.id(), n));
+			return List.copyOf(unknown.values());
+		}
+
+		private List<String> measurements() {
+			List<String> out = new ArrayList<>();
+			facts.measures().forEach((m, v) -> out.add(m.key() + ": " + (Math.round(v * 100) / 100.0)));
+			facts.sex().ifPresent(s -> out.add("sex: " + s.name().toLowerCase(java.util.Locale.ROOT)));
+			return out;
+		}
+	}
+
+	private static Assessment.Citation cite(Source source) {
+		return source == null ? null : new Assessment.Citation(source.title(), source.url());
+	}
+
+	private record Hit(String id, Disposition disposition, String reason, Source source, RedFlag flag) {
+	}
+
+	private record Candidate(String key, Disposition disposition, int support, int order) {
+	}
+
+	private record Open(String id, Disposition disposition, String reason, Source source, boolean partlyMet,
+			boolean askedAndUnsure) {
+	}
+}

@@ -1,0 +1,227 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads numbers with meaning from what a patient wrote: age (years, months, weeks, "67F"), temperature
+ * (°C or °F), how long the problem has lasted, pain scores, weeks of pregnancy, and sex. When the patient
+ * answers a question about one measure, a bare number ("58", "about 39") is read as that measure.
+ */
+final class MeasureReader {
+
+	private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several)";
+
+	private static final Pattern AGE_UNIT = Pattern.compile(
+			"\\b" + NUM + "[- ]?(years?|yrs?|y/o|yo|months?|mos?|weeks?|wks?|days?)[- ]?old\\b");
+	private static final Pattern AGE_AGED = Pattern.compile("\\b(?:aged?|age is|age)\\s+(\\d{1,3})\\b");
+	private static final Pattern AGE_IM = Pattern.compile("\\b(?:i'm|i am|im|she's|he's|she is|he is)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|wks?|kg|lbs?|cm|/|%|degrees|°|minutes|hours|days|times))");
+	private static final Pattern AGE_SEX_SHORT = Pattern.compile("\\b(\\d{1,3})\\s?(yo\\s?)?([mf])\\b");
+	private static final Pattern AGE_YO = Pattern.compile("\\b(\\d{1,3})\\s?(?:yo|y/o|yrs?|years?|y)\\b(?!\\s*(?:ago|of))");
+	private static final Pattern NEWBORN = Pattern.compile("\\bnew[- ]?born\\b|\\bneonate\\b");
+
+	private static final Pattern TEMP = Pattern.compile("(\\d{2,3}(?:[.,]\\d{1,2})?)\\s?(?:°|º|degrees?|deg)?\\s?(c|f|celsius|centigrade|fahrenheit)?\\b");
+	private static final Pattern TEMP_CONTEXT = Pattern.compile("\\b(temp|temperature|fever|febrile|thermometer|degrees|°|º)");
+
+	private static final Pattern DURATION = Pattern.compile("\\b(?:for|since|past|last|about|over|almost|nearly)?\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?"
+			+ NUM + "\\s*(minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?)\\b");
+	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s?(?:/|out of)\\s?10\\b");
+
+	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\s?(?:pregnant|gestation|along|pg)\\b|\\b(\\d{1,2})\\s?/\\s?40\\b|\\bpregnant\\b[^.]{0,20}?\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\b");
+
+	private static final Pattern FEMALE = Pattern.compile("\\b(i'm a|i am a|as a|im a)\\b[^.,]{0,30}\\b(woman|female|girl|lady|mum|mom|mother)\\b|\\b(my|our) (daughter|wife|mum|mom|mother|grandmother|grandma|sister|girlfriend|baby girl|girl|aunt|niece)\\b|\\b(woman|female|lady)\\b");
+	private static final Pattern MALE = Pattern.compile("\\b(i'm a|i am a|as a|im a)\\b[^.,]{0,30}\\b(man|male|guy|boy|dad|father)\\b|\\b(my|our) (son|husband|dad|father|grandfather|grandpa|brother|boyfriend|baby boy|boy|uncle|nephew)\\b|\\b(man|male|gentleman)\\b");
+
+	private MeasureReader() {
+	}
+
+	static Map<Measure, Double> read(String normalized, Optional<Measure> asked) {
+		Map<Measure, Double> out = new EnumMap<>(Measure.class);
+		age(normalized).ifPresent(v -> out.put(Measure.AGE, v));
+		temperature(normalized, asked.orElse(null) == Measure.TEMPERATURE).ifPresent(v -> out.put(Measure.TEMPERATURE, v));
+		Matcher pain = PAIN.matcher(normalized);
+		if (pain.find()) {
+			out.put(Measure.PAIN, Math.min(10, Double.parseDouble(pain.group(1))));
+		}
+		Matcher weeks = PREGNANT_WEEKS.matcher(normalized);
+		if (weeks.find()) {
+			String w = weeks.group(1) != null ? weeks.group(1) : weeks.group(2) != null ? weeks.group(2) : weeks.group(3);
+			double value = Double.parseDouble(w);
+			if (value <= 44) {
+				out.put(Measure.PREGNANCY_WEEKS, value);
+			}
+		}
+		duration(normalized).ifPresent(v -> out.put(Measure.DURATION_DAYS, v));
+		// An answer to a question about one measure is read as that measure first ("38 to 39.9" -> 39.9).
+		asked.ifPresent(measure -> bareNumber(normalized, measure).ifPresent(v -> out.put(measure, v)));
+		return out;
+	}
+
+	static Optional<Facts.Sex> sex(String normalized) {
+		Matcher shortForm = AGE_SEX_SHORT.matcher(normalized);
+		if (shortForm.find()) {
+			return Optional.of(shortForm.group(3).equals("f") ? Facts.Sex.FEMALE : Facts.Sex.MALE);
+		}
+		boolean female = FEMALE.matcher(normalized).find() || normalized.matches("^\\s*(female|f|woman|girl)\\b.*");
+		boolean male = MALE.matcher(normalized).find() || normalized.matches("^\\s*(male|m|man|boy)\\b.*");
+		if (female == male) {
+			// Pregnancy tells us too.
+			return normalized.contains("pregnan") ? Optional.of(Facts.Sex.FEMALE) : Optional.empty();
+		}
+		return Optional.of(female ? Facts.Sex.FEMALE : Facts.Sex.MALE);
+	}
+
+	static Optional<Double> age(String text) {
+		if (NEWBORN.matcher(text).find()) {
+			return Optional.of(0.02);
+		}
+		Matcher unit = AGE_UNIT.matcher(text);
+		if (unit.find()) {
+			return Optional.of(years(number(unit.group(1)), unit.group(2)));
+		}
+		Matcher shortForm = AGE_SEX_SHORT.matcher(text);
+		if (shortForm.find()) {
+			return plausibleAge(Double.parseDouble(shortForm.group(1)));
+		}
+		for (Pattern p : new Pattern[] { AGE_AGED, AGE_IM, AGE_YO }) {
+			Matcher m = p.matcher(text);
+			if (m.find()) {
+				return plausibleAge(Double.parseDouble(m.group(1)));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<Double> plausibleAge(double years) {
+		return years > 0 && years <= 115 ? Optional.of(years) : Optional.empty();
+	}
+
+	private static double years(double n, String unit) {
+		if (unit.startsWith("mo")) {
+			return n / 12.0;
+		}
+		if (unit.startsWith("w")) {
+			return n / 52.0;
+		}
+		if (unit.startsWith("d")) {
+			return n / 365.0;
+		}
+		return n;
+	}
+
+	static Optional<Double> temperature(String text, boolean asked) {
+		Matcher m = TEMP.matcher(text);
+		while (m.find()) {
+			// A bare number is a temperature only when asked for one or right after a word about temperature.
+			String before = text.substring(Math.max(0, m.start() - 24), m.start());
+			boolean context = asked || TEMP_CONTEXT.matcher(before).find();
+			double value = Double.parseDouble(m.group(1).replace(',', '.'));
+			String unit = m.group(2);
+			boolean fahrenheit = unit != null && unit.startsWith("f") || unit == null && value >= 93 && value <= 110;
+			if (fahrenheit) {
+				value = (value - 32) * 5 / 9;
+			}
+			if (value >= 34 && value <= 44 && (context || unit != null)) {
+				return Optional.of(Math.round(value * 10) / 10.0);
+			}
+		}
+		return Optional.empty();
+	}
+
+	static Optional<Double> duration(String text) {
+		if (text.matches(".*\\b(since|from) (yesterday|last night)\\b.*")) {
+			return Optional.of(1.0);
+		}
+		if (text.matches(".*\\b(since|from) (this morning|today|earlier today|an hour ago|lunchtime)\\b.*")
+				|| text.matches(".*\\b(this morning|earlier today|just now|a few minutes ago|an hour ago)\\b.*")) {
+			return Optional.of(0.3);
+		}
+		if (text.matches(".*\\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|last week)\\b.*")) {
+			return Optional.of(text.contains("last week") ? 7.0 : 3.0);
+		}
+		Matcher m = DURATION.matcher(text);
+		while (m.find()) {
+			String unit = m.group(2);
+			double n = number(m.group(1));
+			int end = m.end();
+			String after = text.substring(end, Math.min(text.length(), end + 8));
+			if (after.matches("\\s*(old|pregnant|gestation).*")) {
+				continue;
+			}
+			if (unit.startsWith("min")) {
+				return Optional.of(n / 1440.0);
+			}
+			if (unit.startsWith("h")) {
+				return Optional.of(n / 24.0);
+			}
+			if (unit.startsWith("d") || unit.startsWith("n")) {
+				return Optional.of(n);
+			}
+			if (unit.startsWith("w")) {
+				return Optional.of(n * 7);
+			}
+			if (unit.startsWith("mo")) {
+				return Optional.of(n * 30);
+			}
+			if (unit.startsWith("y")) {
+				return Optional.of(n * 365);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A bare answer to a question about one measure: "58", "about 39.5", "3 days", "4-6 (moderate)". A range
+	 * is read at its cautious end: the higher temperature, pain and duration, the lower age.
+	 */
+	private static Optional<Double> bareNumber(String text, Measure measure) {
+		Matcher m = Pattern.compile("(\\d{1,3}(?:[.,]\\d{1,2})?)(?:\\s*(?:-|to)\\s*(\\d{1,3}(?:[.,]\\d{1,2})?))?").matcher(text);
+		if (!m.find()) {
+			if (measure == Measure.AGE && text.contains("under 3 months")) {
+				return Optional.of(0.2);
+			}
+			return Optional.empty();
+		}
+		double low = Double.parseDouble(m.group(1).replace(',', '.'));
+		double high = m.group(2) == null ? low : Double.parseDouble(m.group(2).replace(',', '.'));
+		String rest = text.substring(m.end());
+		return switch (measure) {
+			case AGE -> {
+				double value = text.contains("under") ? low - 0.01 : low;
+				if (rest.matches("\\s*(months?|mos?).*")) {
+					value = value / 12;
+				}
+				else if (rest.matches("\\s*(weeks?|wks?).*")) {
+					value = value / 52;
+				}
+				yield plausibleAge(value);
+			}
+			case TEMPERATURE -> temperature(high + (rest.matches("\\s*°?\\s*f.*") ? " f" : " c"), true)
+				.map(v -> text.contains("under") ? v - 0.5 : v);
+			case PAIN -> high <= 10 ? Optional.of(high) : Optional.empty();
+			case PREGNANCY_WEEKS -> high <= 44 ? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
+			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high));
+		};
+	}
+
+	private static double number(String word) {
+		return switch (word) {
+			case "a", "an", "one" -> 1;
+			case "two", "a couple of" -> 2;
+			case "three", "a few", "several" -> 3;
+			case "four" -> 4;
+			case "five" -> 5;
+			case "six" -> 6;
+			case "seven" -> 7;
+			case "eight" -> 8;
+			case "nine" -> 9;
+			case "ten" -> 10;
+			case "eleven" -> 11;
+			case "twelve" -> 12;
+			default -> Double.parseDouble(word.replace(',', '.'));
+		};
+	}
+}

@@ -1,0 +1,107 @@
+package org.medassist.triage.internal.engine;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits what a patient wrote into sentences, clauses and word tokens, in a normal form for matching: lower
+ * case, plain apostrophes, accents kept, punctuation removed from tokens.
+ */
+final class Text {
+
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\d)[.!?;\\n]+|[.!?;\\n]+(?!\\d)");
+	/** Words that end one clause and start another: negation does not cross them. */
+	private static final Pattern CLAUSE_BREAK = Pattern.compile(
+			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bwhich\\b|\\bactually\\b)\\s*");
+	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?|[°/]");
+
+	private Text() {
+	}
+
+	static String normalize(String raw) {
+		String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		return text.replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'').replaceAll("\\s+", " ").strip();
+	}
+
+	static List<String> sentences(String normalized) {
+		List<String> out = new ArrayList<>();
+		for (String s : SENTENCE_END.split(normalized)) {
+			if (!s.isBlank()) {
+				out.add(s.strip());
+			}
+		}
+		return out;
+	}
+
+	static List<String> clauses(String sentence) {
+		List<String> out = new ArrayList<>();
+		for (String c : CLAUSE_BREAK.split(sentence)) {
+			if (!c.isBlank()) {
+				out.add(c.strip());
+			}
+		}
+		return out;
+	}
+
+	static List<String> tokens(String text) {
+		List<String> out = new ArrayList<>();
+		Matcher m = TOKEN.matcher(text);
+		while (m.find()) {
+			out.add(m.group());
+		}
+		return out;
+	}
+
+	/** A crude stem so that "headaches", "vomited" and "vomiting" meet their phrase. */
+	static String stem(String token) {
+		String t = token.replace("'", "");
+		if (t.length() > 5 && t.endsWith("ing")) {
+			return t.substring(0, t.length() - 3);
+		}
+		if (t.length() > 4 && t.endsWith("ed")) {
+			return t.substring(0, t.length() - 2);
+		}
+		if (t.length() > 4 && t.endsWith("es") && !t.endsWith("ses")) {
+			return t.substring(0, t.length() - 2);
+		}
+		if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss")) {
+			return t.substring(0, t.length() - 1);
+		}
+		return t;
+	}
+
+	/** One typo (edit, insertion, deletion, adjacent swap) is forgiven in words of six letters or more. */
+	static boolean sameWord(String a, String b) {
+		if (a.equals(b)) {
+			return true;
+		}
+		if (Math.min(a.length(), b.length()) < 6 || Math.abs(a.length() - b.length()) > 1 || a.charAt(0) != b.charAt(0)) {
+			return false;
+		}
+		return damerauWithinOne(a, b);
+	}
+
+	private static boolean damerauWithinOne(String a, String b) {
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
+		for (int j = 0; j <= b.length(); j++) {
+			d[0][j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
+			}
+		}
+		return d[a.length()][b.length()] <= 1;
+	}
+}

@@ -1,0 +1,50 @@
+package org.medassist.testing;
+
+import java.util.List;
+
+import org.medassist.triage.Interview;
+import org.medassist.triage.InterviewStep;
+import org.medassist.triage.Question;
+import org.medassist.triage.TriageEngine;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A fake of our own port for the consultation module's tests: three fixed questions, then the nurse, with
+ * no disposition. It keeps those tests about the consultation (durability, idempotency, concurrency, errors)
+ * and independent of the clinical content, which has tests of its own.
+ */
+public final class ScriptedTriageEngine implements TriageEngine {
+
+	public static final List<String> QUESTIONS = List.of("main-concern", "onset", "anything-else");
+
+	@Override
+	public String version() {
+		return "scripted-test-engine/1";
+	}
+
+	@Override
+	public InterviewStep next(Interview interview) {
+		int answered = interview.exchanges().size();
+		if (answered < QUESTIONS.size()) {
+			return new InterviewStep.Ask(answered == 0 ? List.of() : List.of("Thank you."),
+					new Question(QUESTIONS.get(answered), "Question " + (answered + 1) + "?",
+							answered == 1 ? List.of("Today", "Earlier") : List.of()));
+		}
+		return new InterviewStep.Conclude(false, null,
+				List.of("Thank you. The nurse will review your answers; no assessment was made by this test engine.",
+						"If you feel worse, call " + interview.emergencyNumber() + " now."),
+				null);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class Configuration {
+
+		@Bean
+		@Primary
+		TriageEngine scriptedTriageEngine() {
+			return new ScriptedTriageEngine();
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package org.medassist.triage.internal.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.medassist.triage.Assessment;
+import org.medassist.triage.Disposition;
+import org.medassist.triage.internal.KnowledgeBaseFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The interview and the decision, as clinical sentences, over a small fixture knowledge base (so that these
+ * tests pin the engine's behaviour, not the clinical content).
+ */
+class InterviewerTest {
+
+	static final KnowledgeBase FIXTURE = load();
+
+	private final Interviewer engine = new Interviewer(FIXTURE, null, 0.8);
+
+	static KnowledgeBase load() {
+		try {
+			return new KnowledgeBaseLoader().load(KnowledgeBaseFiles.fromDirectory(Path.of("src/test/resources/triage-fixture")));
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A conversation: the opening message, then answers to whatever the engine asks. */
+	private final class Conversation {
+
+		final List<Interviewer.Turn> turns = new ArrayList<>();
+		Interviewer.Decision last;
+
+		Conversation(String opening) {
+			say(Interviewer.OPENING, opening);
+		}
+
+		Conversation answer(String text) {
+			return say(((Interviewer.Ask) last).questionId(), text);
+		}
+
+		private Conversation say(String question, String text) {
+			turns.add(new Interviewer.Turn(question, text));
+			last = engine.next(turns, "911");
+			return this;
+		}
+
+		String asked() {
+			return last instanceof Interviewer.Ask ask ? ask.questionId() : "concluded";
+		}
+
+		Assessment assessment() {
+			assertThat(last).as("the interview should be over").isInstanceOf(Interviewer.Conclude.class);
+			return ((Interviewer.Conclude) last).assessment();
+		}
+
+		Interviewer.Conclude conclusion() {
+			return (Interviewer.Conclude) last;
+		}
+
+		/** Answers every further question with the same words until the engine concludes. */
+		Conversation answerAll(String text) {
+			for (int i = 0; i < 30 && last instanceof Interviewer.Ask; i++) {
+				answer(text);
+			}
+			return this;
+		}
+	}
+
+	@Test
+	void chestPainWithSweatingIsAnEmergencyAtOnce() {
+		Conversation c = new Conversation("I have crushing chest pain and I'm sweating a lot");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(c.conclusion().escalated()).isTrue();
+		assertThat(c.assessment().redFlags()).extracting(Assessment.RedFlagHit::id).contains("chest-pain-with-sweating");
+		assertThat(c.conclusion().messages().get(0)).contains("911");
+		assertThat(c.assessment().reasons()).allSatisfy(r -> assertThat(r.source()).isNotNull());
+	}
+
+	@Test
+	void chestPainAloneIsScreenedForRedFlagsFirst() {
+		Conversation c = new Conversation("I have a pain in my chest");
+
+		assertThat(c.asked()).isIn("finding:sweating", "finding:shortness_of_breath");
+	}
+
+	@Test
+	void aYesToTheRedFlagQuestionEscalates() {
+		Conversation c = new Conversation("My chest hurts");
+		while (!c.asked().equals("finding:sweating") && !c.asked().equals("concluded")) {
+			c.answer("no");
+		}
+		c.answer("yes, I'm clammy");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void negationIsReadWithinItsClause() {
+		Conversation c = new Conversation("I have a sore throat, no fever, but a cough");
+
+		c.answerAll("no");
+
+		Assessment a = c.assessment();
+		assertThat(a.present()).extracting(Assessment.FindingNote::id).contains("sore_throat", "cough");
+		assertThat(a.absent()).extracting(Assessment.FindingNote::id).contains("fever", "drooling");
+		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
+		assertThat(a.advice()).isNotEmpty();
+	}
+
+	@Test
+	void pseudoNegationsAreNotNegations() {
+		Conversation c = new Conversation("I have a sore throat and I can't stop vomiting");
+
+		c.answerAll("no");
+
+		assertThat(c.assessment().present()).extracting(Assessment.FindingNote::id).contains("vomiting");
+	}
+
+	@Test
+	void aMinorSoreThroatIsSelfCareAndALongOneRoutine() {
+		Conversation shortOne = new Conversation("I've had a sore throat for 2 days").answerAll("no");
+		Conversation longOne = new Conversation("I've had a sore throat for 2 weeks").answerAll("no");
+
+		assertThat(shortOne.assessment().disposition()).isEqualTo(Disposition.SELF_CARE);
+		assertThat(longOne.assessment().disposition()).isEqualTo(Disposition.ROUTINE);
+		assertThat(longOne.assessment().reasons()).extracting(Assessment.Reason::rule).contains("sore-throat-long");
+	}
+
+	@Test
+	void feverInABabyUnderThreeMonthsIsAnEmergency() {
+		Conversation c = new Conversation("My 6 week old baby has a temperature of 38.4");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void fahrenheitIsConverted() {
+		Conversation c = new Conversation("My 2 month old has a fever of 101F");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aReportedRedFlagIsNeverTakenBack() {
+		Conversation c = new Conversation("Sore throat");
+		c.answer("I'm drooling and can't swallow");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+
+		Conversation contradicted = new Conversation("Sore throat and drooling. Actually no drooling.");
+		assertThat(contradicted.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void unsureAboutASignOfAnEmergencyThatIsPartlyMetMeansAtLeastUrgent() {
+		Conversation c = new Conversation("I have a fever");
+		while (!c.asked().equals("finding:neck_stiffness")) {
+			c.answer("no");
+		}
+		c.answer("I'm not sure");
+		c.answerAll("no");
+
+		Assessment a = c.assessment();
+		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
+		assertThat(a.unknown()).extracting(Assessment.FindingNote::id).contains("neck_stiffness");
+		assertThat(a.reasons()).anySatisfy(r -> assertThat(r.text()).contains("not sure"));
+	}
+
+	@Test
+	void theSameFeverWithAFlexibleNeckIsSelfCare() {
+		Conversation c = new Conversation("I have a fever, I'm 30").answerAll("no");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.SELF_CARE);
+	}
+
+	@Test
+	void anUnrecognisedComplaintIsAskedAgainThenGoesToTheNurseAsUrgent() {
+		Conversation c = new Conversation("Something feels off");
+		assertThat(c.asked()).isEqualTo(Interviewer.REPHRASE);
+
+		c.answer("I don't know how to describe it");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.URGENT);
+		assertThat(c.assessment().uncertainties()).isNotEmpty();
+	}
+
+	@Test
+	void theInterviewStopsWhenNothingCanRaiseTheDisposition() {
+		// Chest pain is URGENT at least; once the emergency signs are denied, only they could raise it.
+		Conversation c = new Conversation("chest tightness, no sweating, not short of breath");
+
+		assertThat(c.asked()).isEqualTo("concluded");
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.URGENT);
+	}
+
+	@Test
+	void questionsAreBounded() {
+		Conversation c = new Conversation("sore throat, fever, chest pain").answerAll("banana");
+
+		long asked = c.turns.size() - 1;
+		assertThat(asked).isLessThanOrEqualTo(Interviewer.MAX_QUESTIONS);
+		assertThat(c.last).isInstanceOf(Interviewer.Conclude.class);
+	}
+
+	@Test
+	void severalComplaintsInOneMessageAreAllAssessed() {
+		Conversation c = new Conversation("sore throat for 10 days and also a fever").answerAll("no");
+
+		assertThat(c.assessment().protocols()).contains("sore-throat", "fever");
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.ROUTINE);
+	}
+
+	@Test
+	void theSameInterviewAlwaysGivesTheSameDecision() {
+		Conversation a = new Conversation("I have a fever and a cough").answerAll("no");
+		Conversation b = new Conversation("I have a fever and a cough").answerAll("no");
+
+		assertThat(a.assessment()).isEqualTo(b.assessment());
+	}
+
+	@Test
+	void messagesInAnotherLanguageOrEmojiDoNotCrashAndGoToTheNurse() {
+		for (String text : new String[] { "Me duele mucho la cabeza", "😷🤒🤕", "?!?!", "a".repeat(2000) }) {
+			Conversation c = new Conversation(text).answerAll(text);
+			assertThat(c.assessment().disposition()).as(text).isEqualTo(Disposition.URGENT);
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class MeasureReaderTest {
+
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			I'm 58 and have chest pain                | AGE             | 58
+			pt is a 67F with dyspnoea                 | AGE             | 67
+			my 6 week old baby                        | AGE             | 0.115
+			our 5-month-old son                       | AGE             | 0.417
+			a 3 year old girl                         | AGE             | 3
+			temperature of 39.2C                      | TEMPERATURE     | 39.2
+			she has a fever of 102.5 F                | TEMPERATURE     | 39.2
+			temp was 38,5                             | TEMPERATURE     | 38.5
+			for 3 days                                | DURATION_DAYS   | 3
+			since yesterday                           | DURATION_DAYS   | 1
+			for two weeks                             | DURATION_DAYS   | 14
+			the pain is 8/10                          | PAIN            | 8
+			pain about 7 out of 10                    | PAIN            | 7
+			I'm 32 weeks pregnant                     | PREGNANCY_WEEKS | 32
+			""")
+	void readsMeasures(String text, Measure measure, double expected) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
+	}
+
+	@ParameterizedTest(name = "{0} is no temperature")
+	@CsvSource({ "I'm 38 and have a fever", "it started 39 hours ago", "I weigh 40 kg" })
+	void anAgeIsNotATemperature(String text) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.TEMPERATURE);
+	}
+
+	@ParameterizedTest(name = "answer {1} to {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			AGE             | 58                     | 58
+			AGE             | 65 or older            | 65
+			AGE             | Under 3 months         | 0.2
+			TEMPERATURE     | 38 to 39.9 °C          | 39.9
+			TEMPERATURE     | about 101              | 38.3
+			PAIN            | 7-8 (severe)           | 8
+			DURATION_DAYS   | 1 to 3 days            | 3
+			""")
+	void readsABareAnswerAsTheMeasureAskedFor(Measure asked, String answer, double expected) {
+		assertThat(MeasureReader.read(Text.normalize(answer), Optional.of(asked)).get(asked)).isCloseTo(expected, within(0.05));
+	}
+}
