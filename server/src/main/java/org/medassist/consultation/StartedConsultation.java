@@ -2,7 +2,7 @@ package org.medassist.consultation;
 
 /**
  * A new consultation and the token its patient uses for everything about it. The token is shown once: only
- * its hash is stored.
+ * its hash is stored. {@code access} is what the token proves, for in-process callers (the evaluation harness).
  */
-public record StartedConsultation(ConsultationView consultation, String accessToken) {
+public record StartedConsultation(ConsultationView consultation, String accessToken, ConsultationAccess access) {
 }

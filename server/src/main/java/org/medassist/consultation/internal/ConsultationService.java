@@ -96,7 +96,8 @@ class ConsultationService implements Consultations {
 			say(consultation, MessageKind.CONSENT, text("consent", lang, clinic), null, now);
 		});
 		log.info("Consultation {} started", consultation.id());
-		return new StartedConsultation(readView(consultation.id(), clinic), token.value());
+		return new StartedConsultation(readView(consultation.id(), clinic), token.value(),
+				new ConsultationAccess(consultation.id(), clinic.id()));
 	}
 
 	@Override

@@ -29,7 +29,10 @@ class StartupBanner {
 	}
 
 	void print(PrintStream out) {
-		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		String port = environment.getProperty("local.server.port");
+		if (port == null) {
+			return; // not serving HTTP (the evaluation harness, a command)
+		}
 		String base = "http://localhost:" + port;
 		StringBuilder text = new StringBuilder()
 			.append("\n=== MedAssist is ready ===\n")
