@@ -15,16 +15,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class MedAssistApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws java.io.IOException {
 		String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
 		String[] rest = args.length == 0 || args[0].startsWith("-") ? args
 				: java.util.Arrays.copyOfRange(args, 1, args.length);
 		switch (command) {
 			case "serve" -> SpringApplication.run(MedAssistApplication.class, rest);
 			case "eval" -> System.exit(EvalCommand.run(rest));
+			case "bench" -> System.exit(org.medassist.triage.EngineBenchmark.run(rest, System.out));
 			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check");
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine");
 				System.exit(2);
 			}
 		}

@@ -10,9 +10,11 @@ import org.medassist.triage.internal.engine.Embeddings;
 import org.medassist.triage.internal.engine.Interviewer;
 import org.medassist.triage.internal.engine.KnowledgeBase;
 import org.medassist.triage.internal.engine.KnowledgeBaseLoader;
+import org.medassist.triage.internal.engine.MiniLm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -20,10 +22,12 @@ class TriageConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TriageConfiguration.class);
 
+	/** Lazy: loading the embedding model and indexing the phrases takes seconds, and only conversations need it. */
 	@Bean
+	@Lazy
 	TriageEngine triageEngine(TriageProperties properties) throws IOException {
 		KnowledgeBase kb = new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled());
-		Embeddings embeddings = properties.semanticMatching() ? new MiniLmEmbeddings() : null;
+		Embeddings embeddings = properties.semanticMatching() ? MiniLm.embeddings() : null;
 		long started = System.nanoTime();
 		TriageEngine engine = new ClinicalTriageEngine(
 				new Interviewer(kb, embeddings, properties.semanticThreshold()));

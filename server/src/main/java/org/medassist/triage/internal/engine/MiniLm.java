@@ -1,13 +1,19 @@
-package org.medassist.triage.internal;
+package org.medassist.triage.internal.engine;
 
 import java.util.List;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import org.medassist.triage.internal.engine.Embeddings;
 
 /** all-MiniLM-L6-v2, run in-process by ONNX Runtime; the model ships inside its jar (no download). */
-final class MiniLmEmbeddings implements Embeddings {
+public final class MiniLm implements Embeddings {
+
+	private MiniLm() {
+	}
+
+	public static Embeddings embeddings() {
+		return new MiniLm();
+	}
 
 	private final AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
 

@@ -1,0 +1,76 @@
+package org.medassist.evaluation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.medassist.MedAssistApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The vignette suites through the real engine and the real consultation service, in both modes. On the tuned
+ * part the safety and accuracy targets are asserted; the held-out part (never tuned against) is reported.
+ * Reports are written to {@code target/eval/}.
+ */
+class VignetteSuiteIT {
+
+	private static final Path SUITES = Path.of("../eval/vignettes");
+
+	private static ConfigurableApplicationContext context;
+	private static EvaluationHarness harness;
+
+	@BeforeAll
+	static void start() throws IOException {
+		Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")).toAbsolutePath(), "eval-");
+		context = new SpringApplicationBuilder(MedAssistApplication.class).web(WebApplicationType.NONE)
+			.properties("medassist.data=" + data, "medassist.demo=true", "logging.level.org.medassist=WARN")
+			.run();
+		harness = context.getBean(EvaluationHarness.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
+
+	@ParameterizedTest(name = "tuned suite, {0} mode")
+	@ValueSource(strings = { "full", "interview" })
+	void theTunedSuiteMeetsTheSafetyAndAccuracyTargets(String mode) throws IOException {
+		EvaluationReport report = run("tuned", mode);
+
+		assertThat(report.summary().cases()).isGreaterThanOrEqualTo(150);
+		assertThat(report.cases()).allSatisfy(c -> assertThat(c.error()).as(c.id()).isNull());
+		assertThat(report.summary().emergencySensitivity()).as("emergency sensitivity").isEqualTo(1.0);
+		assertThat(report.summary().unsafe()).as("unsafe (two or more levels under)").isZero();
+		assertThat(report.summary().accuracy()).as("accuracy").isGreaterThanOrEqualTo(0.85);
+	}
+
+	@ParameterizedTest(name = "held-out suite, {0} mode")
+	@ValueSource(strings = { "full", "interview" })
+	void theHeldOutSuiteIsReported(String mode) throws IOException {
+		EvaluationReport report = run("heldout", mode);
+
+		assertThat(report.summary().cases()).isGreaterThanOrEqualTo(50);
+		assertThat(report.cases()).allSatisfy(c -> assertThat(c.error()).as(c.id()).isNull());
+	}
+
+	private static EvaluationReport run(String suite, String mode) throws IOException {
+		List<Vignette> vignettes = harness.read(SUITES.resolve(suite + ".jsonl"));
+		long started = System.nanoTime();
+		EvaluationReport report = harness.run(vignettes, mode.equals("interview"));
+		Path out = Files.createDirectories(Path.of("target", "eval")).resolve(suite + "-" + mode + ".json");
+		Files.writeString(out, harness.toJson(report));
+		System.out.printf("%s [%s, %s mode, %d s]%n", report.summaryLine(), suite, mode,
+				(System.nanoTime() - started) / 1_000_000_000);
+		return report;
+	}
+}
