@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import org.medassist.consultation.QuestionView;
 
 /**
@@ -56,7 +58,7 @@ final class SimulatedPatient {
 		int best = -1;
 		double bestScore = MIN_SIMILARITY;
 		for (int i = 0; i < unused.size(); i++) {
-			double score = cosine(q, embed.apply(unused.get(i)));
+			double score = CosineSimilarity.between(Embedding.from(q), Embedding.from(embed.apply(unused.get(i))));
 			if (score >= bestScore) {
 				bestScore = score;
 				best = i;
@@ -81,17 +83,5 @@ final class SimulatedPatient {
 			}
 		}
 		return out.isEmpty() ? List.of(text) : out;
-	}
-
-	private static double cosine(float[] a, float[] b) {
-		double dot = 0;
-		double na = 0;
-		double nb = 0;
-		for (int i = 0; i < a.length; i++) {
-			dot += a[i] * b[i];
-			na += a[i] * a[i];
-			nb += b[i] * b[i];
-		}
-		return dot / Math.sqrt(na * nb);
 	}
 }
