@@ -70,6 +70,69 @@ final class FindingExtractor {
 		};
 	}
 
+	/** Words that, in an answer about a symptom, say it is not there ("my breathing is fine"). */
+	private static final Pattern FINE = Pattern.compile(".*\\b(fine|normal|ok|okay|alright|all right|no problem|no problems|not a problem|as usual|unchanged|stopped|settled|gone|resolved|better now|back to normal|fades|faded|usual self|as always|just like always)\\b.*");
+
+	/**
+	 * Reads an answer that neither says yes or no nor names the finding asked about in known words, in the
+	 * context of the question: a clause close in meaning to the finding answers it (negated or not).
+	 */
+	Optional<Facts.State> inContext(String raw, String finding, double threshold) {
+		if (semantic == null) {
+			return Optional.empty();
+		}
+		String text = Text.normalize(raw);
+		Facts.State best = null;
+		double bestScore = threshold;
+		for (String sentence : Text.sentences(text)) {
+			for (String clause : Text.clauses(sentence)) {
+				List<String> tokens = Text.tokens(clause);
+				if (tokens.isEmpty()) {
+					continue;
+				}
+				SemanticIndex.Similarity similarity = semantic.similarity(clause, finding);
+				if (similarity.score() >= bestScore) {
+					bestScore = similarity.score();
+					// A clause close to a negatively worded phrase ("haven't felt the baby move" ~ "baby not
+					// moving") says the finding is there; its negation is part of the meaning.
+					Facts.State state = similarity.negativePhrase() && similarity.score() >= threshold + 0.05
+							? Facts.State.PRESENT : state(Negation.ofClause(tokens));
+					best = state == Facts.State.PRESENT && FINE.matcher(clause).matches() ? Facts.State.ABSENT : state;
+				}
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * The complaint finding closest in meaning to what the patient wrote, when no phrase named one: how an
+	 * unusual description of a common problem ("my lower back went when I lifted a box") still finds its
+	 * protocol.
+	 */
+	Optional<String> closestComplaint(String raw, java.util.Collection<String> complaints, double threshold) {
+		if (semantic == null) {
+			return Optional.empty();
+		}
+		String best = null;
+		double bestScore = threshold;
+		for (String sentence : Text.sentences(Text.normalize(raw))) {
+			for (String clause : Text.clauses(sentence)) {
+				List<String> tokens = Text.tokens(clause);
+				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED) {
+					continue;
+				}
+				for (String complaint : complaints) {
+					double score = semantic.similarity(clause, complaint).score();
+					if (score > bestScore) {
+						bestScore = score;
+						best = complaint;
+					}
+				}
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
 	static Reading.Answer answer(String normalized) {
 		String start = normalized.replaceAll("^[^\\p{L}]+", "");
 		if (UNSURE.matcher(start).matches()) {

@@ -24,8 +24,9 @@ import org.medassist.triage.internal.engine.KnowledgeBase.Source;
  *
  * <p>Safety properties, each tested: the disposition is the maximum over every red flag and rule that fired
  * and the usual level of each active protocol; a finding once reported stays reported; an EMERGENCY ends the
- * interview at once; "I'm not sure" to a question that could have meant an emergency, for a rule already
- * partly met, makes the outcome at least URGENT; a complaint no protocol recognises goes to the nurse as
+ * interview at once; "I'm not sure" to a question that could have meant an emergency, for a rule whose anchor
+ * (the first part of its {@code all}) and at least one more of its findings are met, makes the outcome at least
+ * URGENT; a complaint no protocol recognises goes to the nurse as
  * URGENT.
  */
 public final class Interviewer {
@@ -42,9 +43,12 @@ public final class Interviewer {
 
 	private final KnowledgeBase kb;
 	private final FindingExtractor extractor;
+	/** An answer about the finding asked about needs less similarity than an unprompted mention. */
+	private final double contextThreshold;
 
 	public Interviewer(KnowledgeBase kb, Embeddings embeddings, double semanticThreshold) {
 		this.kb = kb;
+		this.contextThreshold = semanticThreshold - 0.1;
 		SemanticIndex semantic = embeddings == null ? null
 				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
 		this.extractor = new FindingExtractor(kb.findings().values(), semantic);
@@ -86,6 +90,8 @@ public final class Interviewer {
 
 		private final Facts facts = new Facts();
 		private final Set<String> asked = new LinkedHashSet<>();
+		private final StringBuilder unprompted = new StringBuilder();
+		private String complaintByMeaning;
 		private int questions;
 
 		void apply(Turn turn) {
@@ -102,7 +108,8 @@ public final class Interviewer {
 					facts.record(finding, switch (reading.answer()) {
 						case YES -> Facts.State.PRESENT;
 						case NO -> Facts.State.ABSENT;
-						case UNSURE, OTHER -> Facts.State.UNSURE;
+						case UNSURE -> Facts.State.UNSURE;
+						case OTHER -> extractor.inContext(turn.answer(), finding, contextThreshold).orElse(Facts.State.UNSURE);
 					});
 				}
 			}
@@ -113,11 +120,40 @@ public final class Interviewer {
 			if (!question.equals(OPENING)) {
 				questions++;
 			}
+			if (question.equals(OPENING) || question.equals(REPHRASE)) {
+				unprompted.append(turn.answer()).append('\n');
+			}
 			asked.add(question);
 		}
 
+		/** Records the findings that follow from what is known, until nothing more follows. */
+		void derive() {
+			boolean changed = true;
+			while (changed) {
+				changed = false;
+				for (KnowledgeBase.Derived d : kb.derived()) {
+					Truth wanted = d.present() ? Truth.TRUE : Truth.FALSE;
+					if (facts.truthOf(d.finding()) == Truth.UNKNOWN && d.when().evaluate(facts) == Truth.TRUE) {
+						facts.record(d.finding(), d.present() ? Facts.State.PRESENT : Facts.State.ABSENT);
+						changed |= facts.truthOf(d.finding()) == wanted;
+					}
+				}
+			}
+		}
+
 		Decision decide(String emergencyNumber) {
+			derive();
 			List<Protocol> active = activeProtocols();
+			if (active.isEmpty()) {
+				// No phrase named a complaint: take the one closest in meaning, if any is close enough.
+				Set<String> complaints = new LinkedHashSet<>();
+				kb.protocols().forEach(p -> complaints.addAll(p.complaint()));
+				extractor.closestComplaint(unprompted.toString(), complaints, contextThreshold).ifPresent(c -> {
+					complaintByMeaning = c;
+					facts.record(c, Facts.State.PRESENT);
+				});
+				active = activeProtocols();
+			}
 			List<RedFlag> firedFlags = kb.redFlags().stream().filter(f -> f.when().evaluate(facts) == Truth.TRUE).toList();
 			List<Hit> hits = new ArrayList<>();
 			firedFlags.forEach(f -> hits.add(new Hit(f.id(), f.disposition(), f.reason(), f.source(), f)));
@@ -132,18 +168,16 @@ public final class Interviewer {
 			if (fired == Disposition.EMERGENCY) {
 				return conclude(active, hits, List.of(), emergencyNumber);
 			}
-			if (active.isEmpty()) {
-				if (!asked.contains(REPHRASE) && hits.isEmpty()) {
-					return new Ask(REPHRASE, kb.text("rephrase"), List.of(), false);
-				}
-				return conclude(active, hits, List.of(), emergencyNumber);
-			}
 			Disposition current = active.stream().map(Protocol::fallback).reduce(fired, Disposition::mostUrgent);
 			if (questions < MAX_QUESTIONS) {
+				// Red flags already partly met are followed up even when no protocol recognised the complaint.
 				Optional<Candidate> question = bestQuestion(active, current);
 				if (question.isPresent()) {
 					return ask(question.get().key());
 				}
+			}
+			if (active.isEmpty() && !asked.contains(REPHRASE) && hits.isEmpty()) {
+				return new Ask(REPHRASE, kb.text("rephrase"), List.of(), false);
 			}
 			return conclude(active, hits, openRules(active), emergencyNumber);
 		}
@@ -176,7 +210,7 @@ public final class Interviewer {
 				}
 			}
 			for (RedFlag flag : kb.redFlags()) {
-				if (support(flag.when()) > 0) {
+				if (anchored(flag.when())) {
 					consider(flag.when(), flag.disposition(), current, order, candidates);
 				}
 			}
@@ -209,6 +243,27 @@ public final class Interviewer {
 			}
 		}
 
+		/**
+		 * A rule is anchored when the first part of its {@code all} is met: by convention that part is the
+		 * complaint the rule is about (chest pain, fever...) and the rest are the signs that make it serious.
+		 */
+		private boolean anchored(Condition when) {
+			if (when instanceof Condition.Any any) {
+				return any.parts().stream().anyMatch(this::anchored);
+			}
+			return when instanceof Condition.All all && !all.parts().isEmpty()
+					&& all.parts().get(0).evaluate(facts) == Truth.TRUE;
+		}
+
+
+		/**
+		 * Partly met: anchored, and at least two of the rule's findings are present. Only then does "I'm not
+		 * sure" about the rest keep an emergency open (a context such as "pregnant" alone is not enough).
+		 */
+		private boolean partlyMet(Condition when) {
+			return anchored(when) && support(when) >= 2;
+		}
+
 		private int support(Condition when) {
 			Set<String> findings = new LinkedHashSet<>();
 			when.collectFindings(findings);
@@ -237,14 +292,15 @@ public final class Interviewer {
 			for (Protocol p : active) {
 				for (Rule r : p.rules()) {
 					if (r.when().evaluate(facts) == Truth.UNKNOWN) {
-						open.add(new Open(r.id(), r.disposition(), r.reason(), r.source(), support(r.when()) > 0,
+						open.add(new Open(r.id(), r.disposition(), r.reason(), r.source(), partlyMet(r.when()),
 								unknownsAllAsked(r.when())));
 					}
 				}
 			}
 			for (RedFlag f : kb.redFlags()) {
-				if (f.when().evaluate(facts) == Truth.UNKNOWN && support(f.when()) > 0) {
-					open.add(new Open(f.id(), f.disposition(), f.reason(), f.source(), true, unknownsAllAsked(f.when())));
+				if (f.when().evaluate(facts) == Truth.UNKNOWN && anchored(f.when())) {
+					open.add(new Open(f.id(), f.disposition(), f.reason(), f.source(), partlyMet(f.when()),
+							unknownsAllAsked(f.when())));
 				}
 			}
 			return open;
@@ -273,9 +329,13 @@ public final class Interviewer {
 						cite(p.source())));
 			}
 			List<String> uncertainties = new ArrayList<>();
+			if (complaintByMeaning != null) {
+				uncertainties.add("The complaint was matched by meaning, not by a known phrase, to: "
+						+ kb.findings().get(complaintByMeaning).label() + ". Check it against the transcript.");
+			}
 			for (Open o : open) {
 				if (o.disposition() == Disposition.EMERGENCY && o.partlyMet() && o.askedAndUnsure()) {
-					// "I'm not sure" about a sign of an emergency that is already partly met: not ruled out.
+					// "I'm not sure" about the sign that would make an anchored rule an emergency: not ruled out.
 					if (Disposition.URGENT.isMoreUrgentThan(disposition)) {
 						disposition = Disposition.URGENT;
 					}

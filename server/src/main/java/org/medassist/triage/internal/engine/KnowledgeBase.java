@@ -13,7 +13,15 @@ import org.medassist.triage.Disposition;
  */
 public record KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
 		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
-		Map<String, String> texts) {
+		Map<String, String> texts, List<Derived> derived) {
+
+	/**
+	 * A finding that follows from others or from a measurement ("a temperature of 38 °C or more is a fever"),
+	 * recorded as present (or, with {@code present = false}, as absent: "a man is not pregnant") when its
+	 * condition holds and nothing is known of the finding yet.
+	 */
+	public record Derived(String finding, boolean present, Condition when, Source source) {
+	}
 
 	/** The patient-facing texts the engine itself says (outcomes, prompts), by key. */
 	public String text(String key) {

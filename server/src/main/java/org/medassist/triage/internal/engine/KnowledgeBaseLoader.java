@@ -69,7 +69,10 @@ public final class KnowledgeBaseLoader {
 			List<RawRule> rules, String fallback, List<String> advice, List<String> seekCareIf, RawSource source) {
 	}
 
-	record RawFile(String version, String name, Map<String, String> texts, List<RawMeasure> measures, List<RawFinding> findings,
+	record RawDerived(String finding, String state, JsonNode when, RawSource source) {
+	}
+
+	record RawFile(String version, String name, Map<String, String> texts, List<RawDerived> derivedFindings, List<RawMeasure> measures, List<RawFinding> findings,
 			List<RawRedFlag> redFlags, List<RawProtocol> protocols) {
 	}
 
@@ -99,6 +102,7 @@ public final class KnowledgeBaseLoader {
 		Map<String, Finding> findings = new LinkedHashMap<>();
 		Map<String, MeasureQuestion> measures = new LinkedHashMap<>();
 		Map<String, String> texts = new LinkedHashMap<>();
+		List<RawDerived> rawDerived = new ArrayList<>();
 		Map<String, String> redFlagFile = new LinkedHashMap<>();
 		List<RawRedFlag> rawFlags = new ArrayList<>();
 		Map<String, String> protocolFile = new LinkedHashMap<>();
@@ -126,6 +130,7 @@ public final class KnowledgeBaseLoader {
 			if (raw.texts() != null) {
 				texts.putAll(raw.texts());
 			}
+			rawDerived.addAll(list(raw.derivedFindings()));
 			for (RawMeasure m : list(raw.measures())) {
 				if (Measure.byKey(m.measure()).isEmpty() && !"sex".equals(m.measure())) {
 					problems.add(name + ": unknown measure '" + m.measure() + "'");
@@ -178,6 +183,20 @@ public final class KnowledgeBaseLoader {
 			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE) {
 				problems.add("no question for the measure '" + m.key() + "'");
 			}
+		}
+
+		List<KnowledgeBase.Derived> derived = new ArrayList<>();
+		for (RawDerived d : rawDerived) {
+			String where = "derived finding '" + d.finding() + "'";
+			if (!findings.containsKey(d.finding())) {
+				problems.add(where + ": unknown finding");
+			}
+			if (d.state() != null && !d.state().equals("present") && !d.state().equals("absent")) {
+				problems.add(where + ": state is 'present' (the default) or 'absent'");
+			}
+			derived.add(new KnowledgeBase.Derived(d.finding(), !"absent".equals(d.state()),
+					condition(d.when(), where, findings, problems),
+					source(d.source(), where, problems)));
 		}
 
 		Set<String> ruleIds = new HashSet<>();
@@ -253,7 +272,8 @@ public final class KnowledgeBaseLoader {
 		}
 		String hash = hash(sorted);
 		return new KnowledgeBase(version + "+sha256." + hash.substring(0, 12), hash, Map.copyOf(findings),
-				Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols), Map.copyOf(texts));
+				Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols), Map.copyOf(texts),
+				List.copyOf(derived));
 	}
 
 	private void askable(String id, String where, Map<String, Finding> findings, Map<String, MeasureQuestion> measures,

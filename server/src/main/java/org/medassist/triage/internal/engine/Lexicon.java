@@ -7,9 +7,9 @@ import java.util.List;
 import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
 
 /**
- * Finds the knowledge base's phrases in a clause, word by word (stemmed, one typo allowed in long words, at
- * most one extra word between the words of a phrase), longest phrases first so that "chest pain" wins over
- * "pain".
+ * Finds the knowledge base's phrases in a clause: the phrase's words (stemmed, small words dropped, one typo
+ * allowed in long words) all within a short window of the clause, in any order ("pain in his left testicle"
+ * meets "testicle pain"); longest phrases first so that "chest pain" wins over "pain".
  */
 final class Lexicon {
 
@@ -24,7 +24,10 @@ final class Lexicon {
 	Lexicon(Iterable<Finding> findings) {
 		for (Finding f : findings) {
 			for (String phrase : f.phrases()) {
-				List<String> words = Text.tokens(Text.normalize(phrase)).stream().map(Text::stem).toList();
+				List<String> all = Text.tokens(Text.normalize(phrase));
+				List<String> content = all.stream().filter(w -> !Text.STOPWORDS.contains(w)).map(Text::stem).toList();
+				// "had a temperature" is not "temperature": a phrase with one content word keeps its small words.
+				List<String> words = content.size() <= 1 ? all.stream().map(Text::stem).toList() : content;
 				if (!words.isEmpty()) {
 					entries.add(new Entry(f.id(), words));
 				}
@@ -52,24 +55,34 @@ final class Lexicon {
 		return mentions;
 	}
 
+	/**
+	 * Where the phrase's words all occur, unused, within a window of the clause starting at {@code start} (which
+	 * must hold one of them): the end of the window, or -1.
+	 */
 	private static int match(List<String> stems, boolean[] used, int start, List<String> words) {
-		int position = start;
-		for (int w = 0; w < words.size(); w++) {
-			if (position >= stems.size()) {
-				return -1;
-			}
-			if (!used[position] && Text.sameWord(stems.get(position), words.get(w))) {
-				position++;
-				continue;
-			}
-			// Allow one extra word between two words of the phrase ("chest really hurts").
-			if (w > 0 && position + 1 < stems.size() && !used[position + 1]
-					&& Text.sameWord(stems.get(position + 1), words.get(w))) {
-				position += 2;
-				continue;
-			}
+		if (used[start] || words.stream().noneMatch(w -> Text.sameWord(stems.get(start), w))) {
 			return -1;
 		}
-		return position;
+		if (words.size() == 1) {
+			return start + 1;
+		}
+		int window = Math.min(stems.size(), start + words.size() + 3);
+		boolean[] taken = new boolean[stems.size()];
+		int end = start;
+		for (String word : words) {
+			int found = -1;
+			for (int i = start; i < window; i++) {
+				if (!used[i] && !taken[i] && Text.sameWord(stems.get(i), word)) {
+					found = i;
+					break;
+				}
+			}
+			if (found < 0) {
+				return -1;
+			}
+			taken[found] = true;
+			end = Math.max(end, found + 1);
+		}
+		return end;
 	}
 }

@@ -202,7 +202,8 @@ final class MeasureReader {
 			case TEMPERATURE -> temperature(high + (rest.matches("\\s*°?\\s*f.*") ? " f" : " c"), true)
 				.map(v -> text.contains("under") ? v - 0.5 : v);
 			case PAIN -> high <= 10 ? Optional.of(high) : Optional.empty();
-			case PREGNANCY_WEEKS -> high <= 44 ? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
+			case PREGNANCY_WEEKS -> high <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")
+					? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
 			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high));
 		};
 	}

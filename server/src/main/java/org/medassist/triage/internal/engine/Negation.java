@@ -57,6 +57,13 @@ final class Negation {
 		return Polarity.AFFIRMED;
 	}
 
+	/** Whether a phrase contains a negation word itself ("baby not moving", "can't pass urine"). */
+	static boolean hasCue(String phrase) {
+		List<String> tokens = Text.tokens(Text.normalize(phrase));
+		return tokens.stream().anyMatch(t -> CUES.contains(t) || t.equals("can't") || t.equals("cannot")
+				|| t.equals("unable") || t.equals("reduced") || t.equals("less") || t.equals("fewer"));
+	}
+
 	private static boolean startsPseudoNegation(List<String> tokens, int at) {
 		for (List<String> pseudo : PSEUDO_TOKENS) {
 			if (at + pseudo.size() <= tokens.size() && tokens.subList(at, at + pseudo.size()).equals(pseudo)) {

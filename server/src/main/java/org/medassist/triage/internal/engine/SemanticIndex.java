@@ -18,26 +18,58 @@ final class SemanticIndex {
 
 	private final Embeddings embeddings;
 	private final List<Entry> entries = new ArrayList<>();
+	/** Every phrase and the question of each finding, for reading an answer in the context of its question. */
+	private final Map<String, List<Phrase>> byFinding = new HashMap<>();
+
+	/** A phrase or question of a finding; {@code negative} when it is itself said negatively ("baby not moving"). */
+	private record Phrase(float[] vector, boolean negative) {
+	}
+
+	/** How a clause relates to one finding: the similarity, and whether the closest phrase is a negative one. */
+	record Similarity(double score, boolean negativePhrase) {
+	}
 	private final double threshold;
 
 	SemanticIndex(Embeddings embeddings, Iterable<Finding> findings, double threshold) {
 		this.embeddings = embeddings;
 		this.threshold = threshold;
 		List<String> ids = new ArrayList<>();
-		List<String> phrases = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		List<Boolean> general = new ArrayList<>();
 		for (Finding f : findings) {
 			for (String phrase : f.phrases()) {
-				// One-word phrases ("pain", "sick") are too vague to match by meaning.
-				if (Text.tokens(phrase).size() >= 2) {
-					ids.add(f.id());
-					phrases.add(phrase);
-				}
+				ids.add(f.id());
+				texts.add(phrase);
+				// One-word phrases ("pain", "sick") are too vague to match a whole clause by meaning.
+				general.add(Text.tokens(phrase).size() >= 2);
+			}
+			if (f.question() != null) {
+				ids.add(f.id());
+				texts.add(f.question());
+				general.add(false);
 			}
 		}
-		List<float[]> vectors = embeddings.embedAll(phrases);
+		List<float[]> vectors = embeddings.embedAll(texts);
 		for (int i = 0; i < ids.size(); i++) {
-			entries.add(new Entry(ids.get(i), vectors.get(i)));
+			if (general.get(i)) {
+				entries.add(new Entry(ids.get(i), vectors.get(i)));
+			}
+			boolean negative = Negation.hasCue(texts.get(i)) && !texts.get(i).endsWith("?");
+			byFinding.computeIfAbsent(ids.get(i), k -> new ArrayList<>()).add(new Phrase(vectors.get(i), negative));
 		}
+	}
+
+	/** How close in meaning the clause is to one finding (its phrases and its question). */
+	Similarity similarity(String clause, String finding) {
+		float[] v = embeddings.embed(clause);
+		Similarity best = new Similarity(0, false);
+		for (Phrase phrase : byFinding.getOrDefault(finding, List.of())) {
+			double score = Embeddings.cosine(v, phrase.vector());
+			if (score > best.score()) {
+				best = new Similarity(score, phrase.negative());
+			}
+		}
+		return best;
 	}
 
 	/** Findings whose phrases are close in meaning to the clause, with the best similarity of each. */

@@ -56,9 +56,37 @@ final class Text {
 		return out;
 	}
 
+	/** Irregular forms patients use, mapped to the form the stemmer gives the regular ones. */
+	private static final java.util.Map<String, String> IRREGULAR = java.util.Map.ofEntries(
+			java.util.Map.entry("swollen", "swell"), java.util.Map.entry("swelling", "swell"),
+			java.util.Map.entry("bled", "bleed"), java.util.Map.entry("breathe", "breath"),
+			java.util.Map.entry("breathing", "breath"), java.util.Map.entry("fell", "fall"),
+			java.util.Map.entry("fallen", "fall"), java.util.Map.entry("threw", "throw"),
+			java.util.Map.entry("thrown", "throw"), java.util.Map.entry("teeth", "tooth"),
+			java.util.Map.entry("feet", "foot"), java.util.Map.entry("children", "child"),
+			java.util.Map.entry("ate", "eat"), java.util.Map.entry("eaten", "eat"), java.util.Map.entry("took", "take"),
+			java.util.Map.entry("taken", "take"), java.util.Map.entry("bitten", "bite"),
+			java.util.Map.entry("stung", "sting"), java.util.Map.entry("burnt", "burn"), java.util.Map.entry("hurting", "hurt"),
+			java.util.Map.entry("tummy", "stomach"), java.util.Map.entry("belly", "stomach"), java.util.Map.entry("poo", "stool"),
+			java.util.Map.entry("poop", "stool"), java.util.Map.entry("pee", "urine"), java.util.Map.entry("wee", "urine"),
+			java.util.Map.entry("peeing", "urine"), java.util.Map.entry("urinating", "urine"), java.util.Map.entry("puking", "vomit"),
+			java.util.Map.entry("puke", "vomit"), java.util.Map.entry("vomited", "vomit"), java.util.Map.entry("vomiting", "vomit"),
+			java.util.Map.entry("diarrhea", "diarrhoea"), java.util.Map.entry("feces", "stool"), java.util.Map.entry("faeces", "stool"));
+
+	/** Small words that carry no symptom: phrases match on their other words, in any order, close together. */
+	static final java.util.Set<String> STOPWORDS = java.util.Set.of("a", "an", "the", "my", "his", "her", "their", "our",
+			"your", "its", "in", "on", "of", "at", "to", "from", "into", "over", "around", "is", "are", "was", "were", "be",
+			"been", "being", "am", "i", "im", "me", "it", "he", "she", "they", "we", "you", "and", "or", "with", "very",
+			"really", "so", "too", "quite", "just", "that", "this", "there", "has", "have", "had", "got", "get", "getting",
+			"some", "any", "all", "for", "when", "since", "like", "up", "out", "down", "by", "as");
+
 	/** A crude stem so that "headaches", "vomited" and "vomiting" meet their phrase. */
 	static String stem(String token) {
 		String t = token.replace("'", "");
+		String irregular = IRREGULAR.get(t);
+		if (irregular != null) {
+			return irregular;
+		}
 		if (t.length() > 5 && t.endsWith("ing")) {
 			return t.substring(0, t.length() - 3);
 		}
