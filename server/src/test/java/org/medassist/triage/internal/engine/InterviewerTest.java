@@ -160,7 +160,7 @@ class InterviewerTest {
 
 	@Test
 	void unsureAboutASignOfAnEmergencyThatIsPartlyMetMeansAtLeastUrgent() {
-		Conversation c = new Conversation("I have a fever");
+		Conversation c = new Conversation("I have a fever and I keep vomiting");
 		while (!c.asked().equals("finding:neck_stiffness")) {
 			c.answer("no");
 		}
@@ -171,6 +171,19 @@ class InterviewerTest {
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
 		assertThat(a.unknown()).extracting(Assessment.FindingNote::id).contains("neck_stiffness");
 		assertThat(a.reasons()).anySatisfy(r -> assertThat(r.text()).contains("not sure"));
+	}
+
+	@Test
+	void unsureAboutASignWithOnlyTheComplaintPresentIsReportedButDoesNotRaise() {
+		Conversation c = new Conversation("I have a fever and I'm 30");
+		while (!c.asked().equals("finding:neck_stiffness") && !c.asked().equals("concluded")) {
+			c.answer("no");
+		}
+		c.answerAll("I'm not sure");
+
+		Assessment a = c.assessment();
+		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
+		assertThat(a.unknown()).isNotEmpty();
 	}
 
 	@Test
