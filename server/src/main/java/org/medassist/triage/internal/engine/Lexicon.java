@@ -43,10 +43,14 @@ final class Lexicon {
 		List<Mention> mentions = new ArrayList<>();
 		for (Entry entry : entries) {
 			for (int start = 0; start < stems.size(); start++) {
-				int end = match(stems, used, start, entry.words());
-				if (end > 0) {
-					for (int i = start; i < end; i++) {
-						used[i] = true;
+				int[] positions = match(stems, used, start, entry.words());
+				if (positions != null) {
+					// Only the phrase's own words are taken: the words between them may belong to other findings
+					// ("feel really breathless and sick" holds both "feel sick" and "breathless").
+					int end = start;
+					for (int p : positions) {
+						used[p] = true;
+						end = Math.max(end, p + 1);
 					}
 					mentions.add(new Mention(entry.finding(), start, end));
 				}
@@ -57,18 +61,19 @@ final class Lexicon {
 
 	/**
 	 * Where the phrase's words all occur, unused, within a window of the clause starting at {@code start} (which
-	 * must hold one of them): the end of the window, or -1.
+	 * must hold one of them): their positions, or {@code null}.
 	 */
-	private static int match(List<String> stems, boolean[] used, int start, List<String> words) {
+	private static int[] match(List<String> stems, boolean[] used, int start, List<String> words) {
 		if (used[start] || words.stream().noneMatch(w -> Text.sameWord(stems.get(start), w))) {
-			return -1;
+			return null;
 		}
 		if (words.size() == 1) {
-			return start + 1;
+			return new int[] { start };
 		}
 		int window = Math.min(stems.size(), start + words.size() + 3);
 		boolean[] taken = new boolean[stems.size()];
-		int end = start;
+		int[] positions = new int[words.size()];
+		int n = 0;
 		for (String word : words) {
 			int found = -1;
 			for (int i = start; i < window; i++) {
@@ -78,11 +83,11 @@ final class Lexicon {
 				}
 			}
 			if (found < 0) {
-				return -1;
+				return null;
 			}
 			taken[found] = true;
-			end = Math.max(end, found + 1);
+			positions[n++] = found;
 		}
-		return end;
+		return positions;
 	}
 }
