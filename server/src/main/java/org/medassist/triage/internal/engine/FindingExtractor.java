@@ -41,7 +41,10 @@ final class FindingExtractor {
 				}
 				var mentions = lexicon.find(tokens);
 				for (var mention : mentions) {
-					merge(found, mention.finding(), state(Negation.of(tokens, mention.start())));
+					// A negation between the phrase's words ("i'm 27 and not pregnant" for "i'm pregnant") counts too.
+					Negation.Polarity polarity = Negation.hasCue(String.join(" ", mention.gaps()))
+							? Negation.Polarity.NEGATED : Negation.of(tokens, mention.start());
+					merge(found, mention.finding(), state(polarity));
 				}
 				if (semantic != null && tokens.size() >= 2) {
 					Facts.State clauseState = state(Negation.ofClause(tokens));

@@ -16,7 +16,8 @@ final class Lexicon {
 	record Entry(String finding, List<String> words) {
 	}
 
-	record Mention(String finding, int start, int end) {
+	/** A finding mentioned at {@code start}; {@code gaps} are the clause's words between the phrase's own words. */
+	record Mention(String finding, int start, int end, List<String> gaps) {
 	}
 
 	private final List<Entry> entries = new ArrayList<>();
@@ -52,7 +53,14 @@ final class Lexicon {
 						used[p] = true;
 						end = Math.max(end, p + 1);
 					}
-					mentions.add(new Mention(entry.finding(), start, end));
+					List<String> gaps = new ArrayList<>();
+					for (int i = start; i < end; i++) {
+						final int at = i;
+						if (java.util.Arrays.stream(positions).noneMatch(p -> p == at)) {
+							gaps.add(tokens.get(i));
+						}
+					}
+					mentions.add(new Mention(entry.finding(), start, end, gaps));
 				}
 			}
 		}

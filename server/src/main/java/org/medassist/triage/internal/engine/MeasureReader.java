@@ -147,7 +147,7 @@ final class MeasureReader {
 			String unit = m.group(2);
 			double n = number(m.group(1));
 			int end = m.end();
-			String after = text.substring(end, Math.min(text.length(), end + 8));
+			String after = text.substring(end, Math.min(text.length(), end + 16));
 			if (after.matches("\\s*(old|pregnant|gestation).*")) {
 				continue;
 			}

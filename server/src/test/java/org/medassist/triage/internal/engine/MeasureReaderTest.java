@@ -26,6 +26,7 @@ class MeasureReaderTest {
 			the pain is 8/10                          | PAIN            | 8
 			pain about 7 out of 10                    | PAIN            | 7
 			I'm 32 weeks pregnant                     | PREGNANCY_WEEKS | 32
+			I'm 26 weeks pregnant and my calf hurts. It started two days ago | DURATION_DAYS | 2
 			""")
 	void readsMeasures(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
