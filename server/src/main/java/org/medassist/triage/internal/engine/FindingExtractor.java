@@ -48,9 +48,11 @@ final class FindingExtractor {
 				}
 				if (semantic != null && tokens.size() >= 2) {
 					Facts.State clauseState = state(Negation.ofClause(tokens));
-					semantic.match(clause).keySet().stream()
-						.filter(id -> mentions.stream().noneMatch(m -> m.finding().equals(id)))
-						.forEach(id -> merge(found, id, clauseState));
+					semantic.match(clause).forEach((id, similarity) -> {
+						if (mentions.stream().noneMatch(m -> m.finding().equals(id))) {
+							merge(found, id, meaning(clause, clauseState, similarity));
+						}
+					});
 				}
 			}
 		}
@@ -98,9 +100,7 @@ final class FindingExtractor {
 					bestScore = similarity.score();
 					// A clause close to a negatively worded phrase ("haven't felt the baby move" ~ "baby not
 					// moving") says the finding is there; its negation is part of the meaning.
-					Facts.State state = similarity.negativePhrase() && similarity.score() >= threshold + 0.05
-							? Facts.State.PRESENT : state(Negation.ofClause(tokens));
-					best = state == Facts.State.PRESENT && FINE.matcher(clause).matches() ? Facts.State.ABSENT : state;
+					best = meaning(clause, state(Negation.ofClause(tokens)), similarity);
 				}
 			}
 		}
@@ -134,6 +134,16 @@ final class FindingExtractor {
 			}
 		}
 		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * What a clause close in meaning to a finding says about it. Close to a negatively worded phrase ("haven't
+	 * felt the baby move" ~ "baby not moving"), the negation is part of the meaning: the finding is there. "Fine",
+	 * "normal", "stopped"... say it is not.
+	 */
+	private static Facts.State meaning(String clause, Facts.State clauseState, SemanticIndex.Similarity similarity) {
+		Facts.State state = similarity.negativePhrase() ? Facts.State.PRESENT : clauseState;
+		return state == Facts.State.PRESENT && FINE.matcher(clause).matches() ? Facts.State.ABSENT : state;
 	}
 
 	static Reading.Answer answer(String normalized) {

@@ -48,7 +48,7 @@ public final class Interviewer {
 
 	public Interviewer(KnowledgeBase kb, Embeddings embeddings, double semanticThreshold) {
 		this.kb = kb;
-		this.contextThreshold = semanticThreshold - 0.1;
+		this.contextThreshold = semanticThreshold - 0.15;
 		SemanticIndex semantic = embeddings == null ? null
 				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
 		this.extractor = new FindingExtractor(kb.findings().values(), semantic);

@@ -78,7 +78,7 @@ final class Lexicon {
 		if (words.size() == 1) {
 			return new int[] { start };
 		}
-		int window = Math.min(stems.size(), start + words.size() + 3);
+		int window = Math.min(stems.size(), start + words.size() + 4);
 		boolean[] taken = new boolean[stems.size()];
 		int[] positions = new int[words.size()];
 		int n = 0;

@@ -13,7 +13,7 @@ import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
  */
 final class SemanticIndex {
 
-	private record Entry(String finding, float[] vector) {
+	private record Entry(String finding, float[] vector, boolean negative) {
 	}
 
 	private final Embeddings embeddings;
@@ -51,10 +51,10 @@ final class SemanticIndex {
 		}
 		List<float[]> vectors = embeddings.embedAll(texts);
 		for (int i = 0; i < ids.size(); i++) {
-			if (general.get(i)) {
-				entries.add(new Entry(ids.get(i), vectors.get(i)));
-			}
 			boolean negative = Negation.hasCue(texts.get(i)) && !texts.get(i).endsWith("?");
+			if (general.get(i)) {
+				entries.add(new Entry(ids.get(i), vectors.get(i), negative));
+			}
 			byFinding.computeIfAbsent(ids.get(i), k -> new ArrayList<>()).add(new Phrase(vectors.get(i), negative));
 		}
 	}
@@ -73,13 +73,14 @@ final class SemanticIndex {
 	}
 
 	/** Findings whose phrases are close in meaning to the clause, with the best similarity of each. */
-	Map<String, Double> match(String clause) {
+	Map<String, Similarity> match(String clause) {
 		float[] v = embeddings.embed(clause);
-		Map<String, Double> best = new HashMap<>();
+		Map<String, Similarity> best = new HashMap<>();
 		for (Entry e : entries) {
 			double score = Embeddings.cosine(v, e.vector());
 			if (score >= threshold) {
-				best.merge(e.finding(), score, Math::max);
+				best.merge(e.finding(), new Similarity(score, e.negative()),
+						(a, b) -> a.score() >= b.score() ? a : b);
 			}
 		}
 		return best;
