@@ -82,6 +82,24 @@ public sealed interface Condition {
 		}
 	}
 
+	/**
+	 * The patient has not reported the finding ({@code not_reported: known_epilepsy}): true unless it is present.
+	 * For exceptions that only a reported fact may grant ("unless known to have epilepsy"): not knowing, or
+	 * being unsure, does not grant them.
+	 */
+	record NotReported(String finding) implements Condition {
+		public Truth evaluate(Facts facts) {
+			return Truth.of(facts.truthOf(finding) != Truth.TRUE);
+		}
+
+		public void collectFindings(Set<String> out) {
+			out.add(finding);
+		}
+
+		public void collectMeasures(Set<String> out) {
+		}
+	}
+
 	/** A measurement compared with a bound ({@code age: {lt: 0.25}}). Unknown until measured. */
 	record Compare(Measure measure, String operator, double bound) implements Condition {
 		public Truth evaluate(Facts facts) {

@@ -38,6 +38,7 @@ public final class Interviewer {
 
 	static final String OPENING = "complaint";
 	static final String REPHRASE = "rephrase";
+	static final String MORE = "more";
 	private static final String FINDING = "finding:";
 	private static final String MEASURE = "measure:";
 
@@ -120,7 +121,7 @@ public final class Interviewer {
 			if (!question.equals(OPENING)) {
 				questions++;
 			}
-			if (question.equals(OPENING) || question.equals(REPHRASE)) {
+			if (question.equals(OPENING) || question.equals(REPHRASE) || question.equals(MORE)) {
 				unprompted.append(turn.answer()).append('\n');
 			}
 			asked.add(question);
@@ -173,6 +174,11 @@ public final class Interviewer {
 				// Red flags already partly met are followed up even when no protocol recognised the complaint.
 				Optional<Candidate> question = bestQuestion(active, current);
 				if (question.isPresent()) {
+					// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
+					if (!active.isEmpty() && !asked.contains(MORE)
+							&& Text.sentences(Text.normalize(unprompted.toString())).size() < 2) {
+						return new Ask(MORE, kb.text("more"), List.of(), false);
+					}
 					return ask(question.get().key());
 				}
 			}

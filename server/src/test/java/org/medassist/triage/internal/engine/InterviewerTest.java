@@ -84,10 +84,22 @@ class InterviewerTest {
 	}
 
 	@Test
-	void chestPainAloneIsScreenedForRedFlagsFirst() {
+	void aOneLineOpeningIsFollowedByAnOpenQuestionThenTheRedFlags() {
 		Conversation c = new Conversation("I have a pain in my chest");
+		assertThat(c.asked()).isEqualTo(Interviewer.MORE);
+
+		c.answer("It started an hour ago");
 
 		assertThat(c.asked()).isIn("finding:sweating", "finding:shortness_of_breath");
+	}
+
+	@Test
+	void whatThePatientAddsInTheirOwnWordsCounts() {
+		Conversation c = new Conversation("I have a pain in my chest");
+
+		c.answer("I'm also sweating a lot");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
 	}
 
 	@Test
