@@ -33,7 +33,8 @@ public class EvaluationHarness {
 
 	private final Consultations consultations;
 	private final JsonMapper json;
-	private final AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+	/** The simulated patient's model, loaded on first use: most contexts never evaluate anything. */
+	private AllMiniLmL6V2EmbeddingModel model;
 	private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
 	EvaluationHarness(Consultations consultations, JsonMapper json) {
@@ -101,7 +102,14 @@ public class EvaluationHarness {
 	}
 
 	private float[] embed(String text) {
-		return vectors.computeIfAbsent(text, t -> model.embed(t).content().vector());
+		return vectors.computeIfAbsent(text, t -> model().embed(t).content().vector());
+	}
+
+	private synchronized AllMiniLmL6V2EmbeddingModel model() {
+		if (model == null) {
+			model = new AllMiniLmL6V2EmbeddingModel();
+		}
+		return model;
 	}
 
 	static boolean correct(String expected, Disposition actual) {

@@ -140,7 +140,9 @@ class ConsultationConversationTest extends ApplicationTest {
 		assertThat(docs.body().get("paths").has("/api/v1/consultations/{id}/messages")).isTrue();
 
 		assertThat(patient.get("/actuator/health/liveness", null).body().get("status").asString()).isEqualTo("UP");
-		assertThat(patient.get("/actuator/health/readiness", null).body().get("status").asString()).isEqualTo("UP");
+		// Readiness waits for the triage engine, which loads in the background after start-up.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				patient.get("/actuator/health/readiness", null).body().get("status").asString()).isEqualTo("UP"));
 		Reply metrics = patient.get("/actuator/prometheus", null);
 		assertThat(metrics.status()).isEqualTo(200);
 		assertThat(metrics.raw()).contains("http_server_requests");
