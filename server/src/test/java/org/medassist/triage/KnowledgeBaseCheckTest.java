@@ -1,0 +1,87 @@
+package org.medassist.triage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code medassist kb check}: the bundled knowledge base passes; each kind of mistake is reported. */
+class KnowledgeBaseCheckTest {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int check(String... args) {
+		return KnowledgeBaseCheck.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void theBundledKnowledgeBaseIsValidAndCoversTheRequiredScope() {
+		assertThat(check("check")).isZero();
+
+		String summary = out.toString(StandardCharsets.UTF_8);
+		assertThat(summary).contains(": OK");
+		int protocols = Integer.parseInt(summary.replaceAll("(?s).* (\\d+) protocols.*", "$1").trim());
+		int redFlags = Integer.parseInt(summary.replaceAll("(?s).* (\\d+) red flags.*", "$1").trim());
+		assertThat(protocols).isGreaterThanOrEqualTo(40);
+		assertThat(redFlags).isGreaterThanOrEqualTo(20);
+	}
+
+	@Test
+	void everyKindOfMistakeIsReportedWithItsFile(@TempDir Path kb) throws IOException {
+		Files.copy(Path.of("src/test/resources/triage-fixture/kb.yaml"), kb.resolve("kb.yaml"));
+		Files.writeString(kb.resolve("findings.yaml"), """
+				findings:
+				  - id: cough
+				    label: cough
+				    question: Do you have a cough?
+				    phrases: [cough]
+				  - id: cough
+				    label: cough again
+				    phrases: [coughing]
+				  - id: Bad-Id
+				    label: bad
+				    phrases: [bad]
+				""");
+		Files.writeString(kb.resolve("protocols.yaml"), """
+				protocols:
+				  - id: cough
+				    title: Cough
+				    complaint: [cough]
+				    questions: [wheeze]
+				    rules:
+				      - id: cough-no-source
+				        disposition: URGENT
+				        when: {finding: cough}
+				        reason: A rule without a source.
+				      - id: cough-unknown-finding
+				        disposition: SOON
+				        when: {finding: wheeze}
+				        reason: Names a finding nobody defined.
+				        source: {title: "Cough - NHS", url: "http://www.nhs.uk/conditions/cough/"}
+				    fallback: SELF_CARE
+				    advice: [Rest.]
+				    seek_care_if: [Worse.]
+				    source: {title: "Cough - NHS", url: "https://www.nhs.uk/conditions/cough/"}
+				""");
+
+		assertThat(check("check", "--dir", kb.toString())).isEqualTo(1);
+
+		String problems = err.toString(StandardCharsets.UTF_8);
+		assertThat(problems).contains("findings.yaml: finding 'cough': defined twice")
+			.contains("finding 'Bad-Id': id must be snake_case")
+			.contains("rule 'cough-no-source': needs a source with a title and an https URL")
+			.contains("rule 'cough-unknown-finding': disposition must be")
+			.contains("unknown finding 'wheeze'")
+			.contains("asks about unknown finding 'wheeze'")
+			.contains("rule 'cough-unknown-finding': needs a source with a title and an https URL");
+	}
+}
