@@ -137,12 +137,16 @@ final class FindingExtractor {
 	}
 
 	/**
-	 * What a clause close in meaning to a finding says about it. Close to a negatively worded phrase ("haven't
-	 * felt the baby move" ~ "baby not moving"), the negation is part of the meaning: the finding is there. "Fine",
-	 * "normal", "stopped"... say it is not.
+	 * What a clause close in meaning to a finding says about it. Close to a negatively worded phrase ("baby not
+	 * moving"), an affirmative clause ("the baby has stopped moving") says the finding is there; a negated one
+	 * ("there's no rash" near "rash that does not fade") is ambiguous, so it says nothing certain. "Fine",
+	 * "normal", "stopped"... say the finding is not there.
 	 */
 	private static Facts.State meaning(String clause, Facts.State clauseState, SemanticIndex.Similarity similarity) {
-		Facts.State state = similarity.negativePhrase() ? Facts.State.PRESENT : clauseState;
+		Facts.State state = clauseState;
+		if (similarity.negativePhrase()) {
+			state = clauseState == Facts.State.PRESENT ? Facts.State.PRESENT : Facts.State.UNSURE;
+		}
 		return state == Facts.State.PRESENT && FINE.matcher(clause).matches() ? Facts.State.ABSENT : state;
 	}
 
