@@ -124,8 +124,9 @@ final class FindingExtractor {
 				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED) {
 					continue;
 				}
+				float[] vector = semantic.vector(clause);
 				for (String complaint : complaints) {
-					double score = semantic.similarity(clause, complaint).score();
+					double score = semantic.similarity(vector, complaint).score();
 					if (score > bestScore) {
 						bestScore = score;
 						best = complaint;

@@ -61,7 +61,15 @@ final class SemanticIndex {
 
 	/** How close in meaning the clause is to one finding (its phrases and its question). */
 	Similarity similarity(String clause, String finding) {
-		float[] v = embeddings.embed(clause);
+		return similarity(embeddings.embed(clause), finding);
+	}
+
+	/** The clause's vector, to compare it with many findings without embedding it again. */
+	float[] vector(String clause) {
+		return embeddings.embed(clause);
+	}
+
+	Similarity similarity(float[] v, String finding) {
 		Similarity best = new Similarity(0, false);
 		for (Phrase phrase : byFinding.getOrDefault(finding, List.of())) {
 			double score = Embeddings.cosine(v, phrase.vector());
