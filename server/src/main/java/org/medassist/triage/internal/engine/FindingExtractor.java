@@ -31,7 +31,6 @@ final class FindingExtractor {
 
 	Reading read(String raw, Optional<Measure> askedMeasure) {
 		String text = Text.normalize(raw);
-		Reading reading = Reading.empty();
 		Map<String, Facts.State> found = new LinkedHashMap<>();
 		for (String sentence : Text.sentences(text)) {
 			for (String clause : Text.clauses(sentence)) {
@@ -56,9 +55,7 @@ final class FindingExtractor {
 				}
 			}
 		}
-		reading.findings().putAll(found);
-		reading.measures().putAll(MeasureReader.read(text, askedMeasure));
-		return new Reading(reading.findings(), reading.measures(), MeasureReader.sex(text), answer(text));
+		return new Reading(found, MeasureReader.read(text, askedMeasure), MeasureReader.sex(text), answer(text));
 	}
 
 	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */

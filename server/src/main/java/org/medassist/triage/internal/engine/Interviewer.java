@@ -67,7 +67,7 @@ public final class Interviewer {
 	public sealed interface Decision {
 	}
 
-	public record Ask(String questionId, String text, List<String> options, boolean acknowledge) implements Decision {
+	public record Ask(String questionId, String text, List<String> options) implements Decision {
 	}
 
 	public record Conclude(Assessment assessment, boolean escalated, List<String> messages) implements Decision {
@@ -75,7 +75,7 @@ public final class Interviewer {
 
 	/** The first question of every interview. */
 	public Ask opening() {
-		return new Ask(OPENING, kb.text("opening"), List.of(), false);
+		return new Ask(OPENING, kb.text("opening"), List.of());
 	}
 
 	public Decision next(List<Turn> turns, String emergencyNumber) {
@@ -177,13 +177,13 @@ public final class Interviewer {
 					// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
 					if (!active.isEmpty() && !asked.contains(MORE)
 							&& Text.sentences(Text.normalize(unprompted.toString())).size() < 2) {
-						return new Ask(MORE, kb.text("more"), List.of(), false);
+						return new Ask(MORE, kb.text("more"), List.of());
 					}
 					return ask(question.get().key());
 				}
 			}
 			if (active.isEmpty() && !asked.contains(REPHRASE) && hits.isEmpty()) {
-				return new Ask(REPHRASE, kb.text("rephrase"), List.of(), false);
+				return new Ask(REPHRASE, kb.text("rephrase"), List.of());
 			}
 			return conclude(active, hits, openRules(active), emergencyNumber);
 		}
@@ -284,12 +284,12 @@ public final class Interviewer {
 		Ask ask(String key) {
 			if (key.startsWith(FINDING)) {
 				Finding f = kb.findings().get(key.substring(FINDING.length()));
-				return new Ask(key, f.question(), List.of("Yes", "No", "I'm not sure"), true);
+				return new Ask(key, f.question(), List.of("Yes", "No", "I'm not sure"));
 			}
 			var q = kb.measureQuestions().get(key.substring(MEASURE.length()));
 			List<String> options = new ArrayList<>(q.options());
 			options.add("I'm not sure");
-			return new Ask(key, q.question(), options, true);
+			return new Ask(key, q.question(), options);
 		}
 
 		/** Rules that might still have fired: what the engine could not rule out. */
@@ -373,7 +373,7 @@ public final class Interviewer {
 				p.seekCareIf().stream().filter(s -> !seekCareIf.contains(s)).forEach(seekCareIf::add);
 			}
 			Assessment assessment = new Assessment(disposition, flags, notes(Facts.State.PRESENT),
-					notes(Facts.State.ABSENT), unknownNotes(open), reasons, uncertainties, advice, seekCareIf,
+					notes(Facts.State.ABSENT), notes(Facts.State.UNSURE), reasons, uncertainties, advice, seekCareIf,
 					active.stream().map(Protocol::id).toList(), measurements(), VERSION, kb.version());
 			return new Conclude(assessment, emergency, patientMessages(assessment, hits, active, emergencyNumber));
 		}
@@ -421,11 +421,6 @@ public final class Interviewer {
 				.toList();
 		}
 
-		private List<Assessment.FindingNote> unknownNotes(List<Open> open) {
-			Map<String, Assessment.FindingNote> unknown = new LinkedHashMap<>();
-			notes(Facts.State.UNSURE).forEach(n -> unknown.put(n.id(), n));
-			return List.copyOf(unknown.values());
-		}
 
 		private List<String> measurements() {
 			List<String> out = new ArrayList<>();

@@ -37,7 +37,7 @@ public final class KnowledgeBaseLoader {
 	private static final Pattern FINDING_ID = Pattern.compile("[a-z][a-z0-9_]*");
 	private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 	/** What the engine says itself; see kb.yaml. */
-	public static final List<String> REQUIRED_TEXTS = List.of("opening", "rephrase", "more", "thanks", "outcome.EMERGENCY",
+	public static final List<String> REQUIRED_TEXTS = List.of("opening", "rephrase", "more", "outcome.EMERGENCY",
 			"outcome.URGENT", "outcome.ROUTINE", "outcome.SELF_CARE", "unrecognised", "advice-heading",
 			"seek-care-heading", "nurse-review", "worse");
 

@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Decides whether a mention is negated ("no fever", "denies chest pain", "I haven't been sick") or uncertain
- * ("not sure if I have a temperature"), in the style of NegEx: a cue before the mention, in the same clause,
+ * ("not sure if I have a temperature"), in the style of NegEx. A hedge ("I think I might have chest pain")
+ * is not uncertainty: a symptom the patient suggests counts as reported (when unsure, escalate). A cue counts
+ * before the mention, in the same clause,
  * at most a few words away. Phrases that look negative but are not ("can't stop vomiting", "not getting
  * better") are not cues.
  */
@@ -31,7 +33,7 @@ final class Negation {
 			"negative", "free", "nil", "absent");
 
 	private static final List<String> UNCERTAIN = List.of("not sure", "unsure", "don't know", "dont know",
-			"do not know", "no idea", "can't tell", "cannot tell", "maybe", "might", "possibly", "not certain");
+			"do not know", "no idea", "can't tell", "cannot tell", "not certain");
 
 	private static final int SCOPE = 7;
 

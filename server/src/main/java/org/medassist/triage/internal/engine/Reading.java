@@ -1,6 +1,5 @@
 package org.medassist.triage.internal.engine;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +12,4 @@ record Reading(Map<String, Facts.State> findings, Map<Measure, Double> measures,
 		YES, NO, UNSURE, OTHER
 	}
 
-	static Reading empty() {
-		return new Reading(new LinkedHashMap<>(), new java.util.EnumMap<>(Measure.class), Optional.empty(), Answer.OTHER);
-	}
 }

@@ -127,6 +127,21 @@ class InterviewerTest {
 	}
 
 	@Test
+	void aHedgedRedFlagCountsAsReported() {
+		Conversation c = new Conversation("I think I might have a tight chest and maybe I'm a bit sweaty");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void notKnowingIsNotAHedge() {
+		Conversation c = new Conversation("I have a sore throat, not sure if I have a fever");
+		c.answerAll("no");
+
+		assertThat(c.assessment().unknown()).extracting(Assessment.FindingNote::id).contains("fever");
+	}
+
+	@Test
 	void pseudoNegationsAreNotNegations() {
 		Conversation c = new Conversation("I have a sore throat and I can't stop vomiting");
 
