@@ -1,5 +1,7 @@
 package org.medassist.consultation;
 
+import org.medassist.identity.StaffMember;
+
 /**
  * The consultation module's API: start a consultation, take consent, take the patient's messages and answer
  * them, and show the consultation to its patient.
@@ -20,6 +22,12 @@ public interface Consultations {
 
 	/** The consultation as its patient sees it, after completing any turn a crash interrupted. */
 	ConsultationView view(ConsultationAccess access, ConsultationId id);
+
+	/**
+	 * The consultation as a member of the clinic's staff sees it. Another clinic's consultation is not found.
+	 * Each call is published as {@link ConsultationViewed} (a read of PHI, for the audit trail).
+	 */
+	ConsultationView viewAsStaff(StaffMember staff, ConsultationId id);
 
 	/** Records the patient's answer to the consent statement; on acceptance the interview begins. */
 	TurnView consent(ConsultationAccess access, ConsultationId id, boolean accepted);

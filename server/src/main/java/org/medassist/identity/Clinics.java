@@ -24,6 +24,13 @@ public class Clinics {
 			.optional();
 	}
 
+	/** Every clinic, for work that runs once per clinic (each in its own tenancy). */
+	public java.util.List<ClinicId> all() {
+		return jdbc.sql("SELECT id FROM clinic ORDER BY created_at, id")
+			.query((rs, n) -> new ClinicId(rs.getObject("id", UUID.class)))
+			.list();
+	}
+
 	public Clinic get(ClinicId id) {
 		return jdbc.sql("SELECT id, slug, name, emergency_number FROM clinic WHERE id = ?")
 			.param(id.value())

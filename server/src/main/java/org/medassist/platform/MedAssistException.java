@@ -28,6 +28,6 @@ public abstract class MedAssistException extends RuntimeException {
 
 	/** Transport-neutral classes of failure; the web layer maps them to HTTP status codes. */
 	public enum Kind {
-		INVALID_INPUT, UNAUTHENTICATED, NOT_FOUND, CONFLICT, UNAVAILABLE
+		INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, UNAVAILABLE
 	}
 }

@@ -74,7 +74,9 @@ class AbandonmentTest extends ApplicationTest {
 		// The scheduled job's own entry point, as each instance's scheduler calls it.
 		Object job = context.getBean("abandonedConsultations");
 		try {
-			return (int) job.getClass().getMethod("sweep").invoke(job);
+			var sweep = job.getClass().getMethod("sweep");
+			sweep.setAccessible(true);
+			return (int) sweep.invoke(job);
 		}
 		catch (ReflectiveOperationException e) {
 			throw new IllegalStateException(e);

@@ -7,16 +7,19 @@ import java.util.List;
 import org.medassist.consultation.ConsultationAbandoned;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.identity.ClinicId;
+import org.medassist.identity.Clinics;
+import org.medassist.identity.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closes consultations whose patient went quiet. Runs on every instance; {@code SKIP LOCKED} in the update
- * makes each consultation abandoned (and its event published) by exactly one of them.
+ * makes each consultation abandoned (and its event published) by exactly one of them. Clinic by clinic:
+ * row-level security lets a transaction see one clinic only.
  */
 @Component
 class AbandonedConsultations {
@@ -30,8 +33,13 @@ class AbandonedConsultations {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
+	private final Clinics clinics;
+	private final TransactionTemplate tx;
+
 	AbandonedConsultations(ConsultationRepository repository, ConsultationProperties properties,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Clinics clinics, TransactionTemplate tx) {
+		this.clinics = clinics;
+		this.tx = tx;
 		this.repository = repository;
 		this.properties = properties;
 		this.events = events;
@@ -40,8 +48,15 @@ class AbandonedConsultations {
 
 	@Scheduled(initialDelayString = "${medassist.consultation.abandon-check-interval:PT5M}",
 			fixedDelayString = "${medassist.consultation.abandon-check-interval:PT5M}")
-	@Transactional
 	public int sweep() {
+		int total = 0;
+		for (ClinicId clinic : clinics.all()) {
+			total += Tenancy.callAs(clinic, () -> tx.execute(status -> sweep(clinic)));
+		}
+		return total;
+	}
+
+	private int sweep(ClinicId clinic) {
 		Instant now = clock.instant();
 		List<ConsultationRepository.ConsultationAccessRow> abandoned = repository
 			.abandonIdleSince(now.minus(properties.abandonAfter()), now, BATCH);

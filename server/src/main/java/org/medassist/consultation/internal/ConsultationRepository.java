@@ -96,9 +96,11 @@ class ConsultationRepository {
 	}
 
 	Optional<ConsultationAccessRow> findByAccessTokenHash(byte[] hash) {
-		return jdbc.sql("SELECT id, clinic_id FROM consultation WHERE access_token_hash = ?")
+		// Before the token is checked the clinic is unknown, so row-level security would hide every row: a
+		// function owned by the schema owner maps the hash to its consultation and clinic, and nothing else.
+		return jdbc.sql("SELECT consultation_id, clinic_id FROM consultation_for_token(?)")
 			.param(hash)
-			.query((rs, n) -> new ConsultationAccessRow(rs.getObject("id", UUID.class),
+			.query((rs, n) -> new ConsultationAccessRow(rs.getObject("consultation_id", UUID.class),
 					rs.getObject("clinic_id", UUID.class)))
 			.optional();
 	}

@@ -16,6 +16,7 @@ import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationNotFound;
 import org.medassist.consultation.ConsultationStatus;
 import org.medassist.consultation.ConsultationView;
+import org.medassist.consultation.ConsultationViewed;
 import org.medassist.consultation.Consultations;
 import org.medassist.consultation.InvalidConsultationRequest;
 import org.medassist.consultation.MessageView;
@@ -29,6 +30,8 @@ import org.medassist.consultation.TurnView;
 import org.medassist.identity.Clinic;
 import org.medassist.identity.ClinicNotFound;
 import org.medassist.identity.Clinics;
+import org.medassist.identity.StaffMember;
+import org.medassist.identity.Tenancy;
 import org.medassist.platform.MedAssistException;
 import org.medassist.platform.Problems;
 import org.medassist.triage.Interview;
@@ -90,21 +93,37 @@ class ConsultationService implements Consultations {
 		Instant now = clock.instant();
 		Consultation consultation = Consultation.start(clinic.id(), lang, engine.version(), now);
 		MDC.put(MDC_CONSULTATION, consultation.id().toString());
-		tx.executeWithoutResult(status -> {
+		ConsultationView view = Tenancy.callAs(clinic.id(), () -> tx.execute(status -> {
 			repository.insert(consultation, token.hash());
 			say(consultation, MessageKind.TEXT, text("welcome", lang, clinic), null, now);
 			say(consultation, MessageKind.CONSENT, text("consent", lang, clinic), null, now);
-		});
+			return readView(consultation.id(), clinic);
+		}));
 		log.info("Consultation {} started", consultation.id());
-		return new StartedConsultation(readView(consultation.id(), clinic), token.value(),
-				new ConsultationAccess(consultation.id(), clinic.id()));
+		return new StartedConsultation(view, token.value(), new ConsultationAccess(consultation.id(), clinic.id()));
 	}
 
 	@Override
 	public ConsultationView view(ConsultationAccess access, ConsultationId id) {
 		MDC.put(MDC_CONSULTATION, id.toString());
 		access.check(id);
-		if (!repository.unanswered(id).isEmpty()) {
+		return Tenancy.callAs(access.clinicId(), () -> viewInClinic(access, id));
+	}
+
+	@Override
+	public ConsultationView viewAsStaff(StaffMember staff, ConsultationId id) {
+		MDC.put(MDC_CONSULTATION, id.toString());
+		Clinic clinic = clinics.get(staff.clinicId());
+		// Row-level security hides other clinics' consultations: they are not found, never forbidden.
+		ConsultationView view = Tenancy.callAs(staff.clinicId(),
+				() -> tx.execute(status -> readView(id, clinic)));
+		events.publishEvent(new ConsultationViewed(id, staff.clinicId(), staff.userId(), staff.role(),
+				clock.instant()));
+		return view;
+	}
+
+	private ConsultationView viewInClinic(ConsultationAccess access, ConsultationId id) {
+		if (!tx.execute(status -> repository.unanswered(id)).isEmpty()) {
 			try {
 				tx.executeWithoutResult(status -> answerUnanswered(locked(id), clinics.get(access.clinicId())));
 			}
@@ -114,7 +133,8 @@ class ConsultationService implements Consultations {
 						Problems.describeWithoutMessages(e));
 			}
 		}
-		return readView(id, clinics.get(access.clinicId()));
+		Clinic clinic = clinics.get(access.clinicId());
+		return tx.execute(status -> readView(id, clinic));
 	}
 
 	@Override
@@ -122,7 +142,7 @@ class ConsultationService implements Consultations {
 		MDC.put(MDC_CONSULTATION, id.toString());
 		access.check(id);
 		Clinic clinic = clinics.get(access.clinicId());
-		return tx.execute(status -> {
+		return Tenancy.callAs(access.clinicId(), () -> tx.execute(status -> {
 			Consultation consultation = locked(id);
 			if (consultation.consentGiven()) {
 				return new TurnView(consultation.status(), List.of(), pendingQuestion(id).orElse(null),
@@ -143,7 +163,7 @@ class ConsultationService implements Consultations {
 					null, now);
 			repository.update(consultation);
 			return turnView(consultation.status(), consultation, replies);
-		});
+		}));
 	}
 
 	@Override
@@ -151,6 +171,11 @@ class ConsultationService implements Consultations {
 			TurnListener listener) {
 		MDC.put(MDC_CONSULTATION, id.toString());
 		access.check(id);
+		return Tenancy.callAs(access.clinicId(), () -> receiveInClinic(access, id, message, listener));
+	}
+
+	private TurnView receiveInClinic(ConsultationAccess access, ConsultationId id, PatientMessage message,
+			TurnListener listener) {
 		PatientText text = PatientText.of(message.text(), properties.maxMessageLength());
 		UUID clientMessageId = message.clientMessageId();
 		if (clientMessageId == null) {

@@ -48,7 +48,13 @@ class StartupBanner {
 			text.append("  Demo clinics:   'demo' and 'other'\n")
 				.append("  Try it:         curl -s -X POST ").append(base)
 				.append("/api/v1/consultations -H 'Content-Type: application/json' -d '{\"clinic\":\"demo\"}'\n")
-				.append("  Staff logins:   not yet: staff accounts (nurse/admin, TOTP) arrive with the identity module\n");
+				.append("  Staff logins:   POST ").append(base).append("/api/v1/auth/login with clinic, username, password, totp\n");
+			for (DemoClinics.DemoLogin login : DemoClinics.LOGINS) {
+				text.append(String.format("                  %-6s %-10s %-24s (%s)%n", login.clinicSlug(), login.username(),
+						login.password(), login.role()));
+			}
+			text.append("  Demo TOTP:      secret ").append(DemoClinics.DEMO_TOTP_SECRET)
+				.append(" (add it to an authenticator app; demo mode only)\n");
 		}
 		out.println(text);
 		out.flush();

@@ -1,0 +1,154 @@
+package org.medassist.identity.internal;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The RSA keys that sign staff access tokens, kept in PostgreSQL so that every instance signs and verifies
+ * alike. The newest key signs; older keys still verify until they retire, one token lifetime after a newer key
+ * appeared. Rotation is periodic ({@code medassist.identity.signing-key-rotation}) and on demand.
+ */
+@Component
+class SigningKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
+	private final JdbcClient jdbc;
+
+	private final IdentityProperties properties;
+
+	private final Clock clock;
+
+	private volatile List<RSAKey> keys = List.of();
+
+	SigningKeys(JdbcClient jdbc, IdentityProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The key new tokens are signed with. */
+	RSAKey signing() {
+		List<RSAKey> current = keys;
+		if (current.isEmpty()) {
+			current = reload();
+			if (current.isEmpty()) {
+				rotate();
+				current = keys;
+			}
+		}
+		return current.get(0);
+	}
+
+	/** The keys tokens may be verified with (newest first); reloads when asked for a key it does not know. */
+	JWKSet verification(String kid) {
+		List<RSAKey> current = keys;
+		if (kid != null && current.stream().noneMatch(k -> kid.equals(k.getKeyID()))) {
+			current = reload();
+		}
+		return new JWKSet(List.copyOf(current));
+	}
+
+	/** Public keys, for anyone who wants to verify our tokens. */
+	JWKSet publicKeys() {
+		return verification(null).toPublicJWKSet();
+	}
+
+	/** Adds a new signing key; returns its id. */
+	synchronized String rotate() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			KeyPair pair = generator.generateKeyPair();
+			String kid = UUID.randomUUID().toString();
+			jdbc.sql("INSERT INTO signing_key (kid, public_der, private_der, created_at) VALUES (?, ?, ?, ?)")
+				.params(kid, pair.getPublic().getEncoded(), pair.getPrivate().getEncoded(),
+						Timestamp.from(clock.instant()))
+				.update();
+			log.info("New access-token signing key {}", kid);
+			reload();
+			return kid;
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Makes a new key when the newest is too old, and retires keys no valid token can still name. */
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	void maintain() {
+		Instant now = clock.instant();
+		Instant newest = jdbc.sql("SELECT max(created_at) FROM signing_key WHERE retired_at IS NULL")
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElse(null);
+		if (newest == null || newest.plus(properties.signingKeyRotation()).isBefore(now)) {
+			rotate();
+			newest = now;
+		}
+		// Older keys verify for one token lifetime (plus a margin) after the newest began signing.
+		int retired = jdbc.sql("UPDATE signing_key SET retired_at = ? WHERE retired_at IS NULL AND created_at < ?")
+			.params(Timestamp.from(now), Timestamp.from(newest.minus(properties.accessTokenTtl().multipliedBy(2))))
+			.update();
+		if (retired > 0) {
+			log.info("Retired {} old signing keys", retired);
+			reload();
+		}
+	}
+
+	private synchronized List<RSAKey> reload() {
+		List<RSAKey> loaded = jdbc
+			.sql("SELECT kid, public_der, private_der, created_at FROM signing_key WHERE retired_at IS NULL")
+			.query((rs, n) -> new Row(rs.getString("kid"), rs.getBytes("public_der"), rs.getBytes("private_der"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(Row::createdAt).reversed())
+			.map(Row::toJwk)
+			.toList();
+		keys = loaded;
+		return loaded;
+	}
+
+	private record Row(String kid, byte[] publicDer, byte[] privateDer, Instant createdAt) {
+
+		RSAKey toJwk() {
+			try {
+				KeyFactory rsa = KeyFactory.getInstance("RSA");
+				return new RSAKey.Builder((RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(publicDer)))
+					.privateKey((RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer)))
+					.keyID(kid)
+					.keyUse(KeyUse.SIGNATURE)
+					.algorithm(JWSAlgorithm.RS256)
+					.build();
+			}
+			catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+				throw new IllegalStateException("signing key " + kid + " is unreadable", e);
+			}
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package org.medassist.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.medassist.identity.ClinicId;
+import org.medassist.identity.StaffRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Staff accounts in PostgreSQL. Every query runs inside a transaction for the account's clinic: row-level
+ * security hides other clinics' accounts.
+ */
+@Repository
+class StaffAccounts {
+
+	private final JdbcClient jdbc;
+
+	StaffAccounts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Account(UUID id, ClinicId clinicId, String username, String displayName, StaffRole role,
+			String passwordHash, String mfaSecret, Instant mfaEnrolledAt, long mfaLastStep, int failedLogins,
+			Instant lockedUntil, Instant disabledAt, Instant createdAt) {
+
+		boolean mfaEnrolled() {
+			return mfaEnrolledAt != null && mfaSecret != null;
+		}
+
+		boolean disabled() {
+			return disabledAt != null;
+		}
+
+		boolean lockedAt(Instant now) {
+			return lockedUntil != null && lockedUntil.isAfter(now);
+		}
+	}
+
+	void insert(Account a) {
+		jdbc.sql("""
+				INSERT INTO staff_user (id, clinic_id, username, display_name, role, password_hash, mfa_secret,
+				                        mfa_enrolled_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(a.id(), a.clinicId().value(), a.username(), a.displayName(), a.role().name(), a.passwordHash(),
+					a.mfaSecret(), ts(a.mfaEnrolledAt()), ts(a.createdAt()))
+			.update();
+	}
+
+	Optional<Account> findByUsername(String username) {
+		return jdbc.sql("SELECT * FROM staff_user WHERE username = ?").param(username).query(this::account).optional();
+	}
+
+	/** Loads and locks the account row: logins and MFA checks of one account serialise on it. */
+	Optional<Account> lockByUsername(String username) {
+		return jdbc.sql("SELECT * FROM staff_user WHERE username = ? FOR UPDATE")
+			.param(username)
+			.query(this::account)
+			.optional();
+	}
+
+	Optional<Account> find(UUID id) {
+		return jdbc.sql("SELECT * FROM staff_user WHERE id = ?").param(id).query(this::account).optional();
+	}
+
+	Optional<Account> lock(UUID id) {
+		return jdbc.sql("SELECT * FROM staff_user WHERE id = ? FOR UPDATE").param(id).query(this::account).optional();
+	}
+
+	List<Account> all() {
+		return jdbc.sql("SELECT * FROM staff_user ORDER BY username").query(this::account).list();
+	}
+
+	void recordFailedLogin(UUID id, int failedLogins, Instant lockedUntil) {
+		jdbc.sql("UPDATE staff_user SET failed_logins = ?, locked_until = ? WHERE id = ?")
+			.params(failedLogins, ts(lockedUntil), id)
+			.update();
+	}
+
+	void recordSuccessfulLogin(UUID id, long mfaStep) {
+		jdbc.sql("""
+				UPDATE staff_user SET failed_logins = 0, locked_until = NULL, mfa_last_step = greatest(mfa_last_step, ?)
+				WHERE id = ?""").params(mfaStep, id).update();
+	}
+
+	void useMfaStep(UUID id, long mfaStep) {
+		jdbc.sql("UPDATE staff_user SET mfa_last_step = greatest(mfa_last_step, ?) WHERE id = ?")
+			.params(mfaStep, id)
+			.update();
+	}
+
+	void enrolMfa(UUID id, String secret, Instant at, long step) {
+		jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_enrolled_at = ?, mfa_last_step = ? WHERE id = ?")
+			.params(secret, ts(at), step, id)
+			.update();
+	}
+
+	/** A pending secret, shown to the user and confirmed with a first code before it counts. */
+	void offerMfaSecret(UUID id, String secret) {
+		jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_enrolled_at = NULL WHERE id = ? AND mfa_enrolled_at IS NULL")
+			.params(secret, id)
+			.update();
+	}
+
+	void resetMfa(UUID id) {
+		jdbc.sql("UPDATE staff_user SET mfa_secret = NULL, mfa_enrolled_at = NULL WHERE id = ?").param(id).update();
+		jdbc.sql("DELETE FROM staff_recovery_code WHERE user_id = ?").param(id).update();
+	}
+
+	void changeRole(UUID id, StaffRole role) {
+		jdbc.sql("UPDATE staff_user SET role = ?, version = version + 1 WHERE id = ?").params(role.name(), id).update();
+	}
+
+	void disable(UUID id, Instant at) {
+		jdbc.sql("UPDATE staff_user SET disabled_at = ?, version = version + 1 WHERE id = ?")
+			.params(ts(at), id)
+			.update();
+	}
+
+	void enable(UUID id) {
+		jdbc.sql("UPDATE staff_user SET disabled_at = NULL, failed_logins = 0, locked_until = NULL,"
+				+ " version = version + 1 WHERE id = ?").param(id).update();
+	}
+
+	void replaceRecoveryCodes(UUID id, ClinicId clinic, List<byte[]> hashes) {
+		jdbc.sql("DELETE FROM staff_recovery_code WHERE user_id = ?").param(id).update();
+		for (byte[] hash : hashes) {
+			jdbc.sql("INSERT INTO staff_recovery_code (user_id, clinic_id, code_hash) VALUES (?, ?, ?)")
+				.params(id, clinic.value(), hash)
+				.update();
+		}
+	}
+
+	/** Marks a recovery code used; false when it is unknown or was used before. */
+	boolean useRecoveryCode(UUID id, byte[] hash, Instant at) {
+		return jdbc.sql("UPDATE staff_recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")
+			.params(ts(at), id, hash)
+			.update() == 1;
+	}
+
+	private Account account(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getObject("id", UUID.class), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				rs.getString("username"), rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
+				rs.getString("password_hash"), rs.getString("mfa_secret"), instant(rs, "mfa_enrolled_at"),
+				rs.getLong("mfa_last_step"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
+				instant(rs, "disabled_at"), instant(rs, "created_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}
