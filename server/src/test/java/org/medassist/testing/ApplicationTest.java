@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * tests are about the consultation, not the clinical content.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ScriptedTriageEngine.Configuration.class)
+@Import({ ScriptedTriageEngine.Configuration.class, RecordedEvents.class })
 public abstract class ApplicationTest {
 
 	@LocalServerPort
@@ -35,6 +35,11 @@ public abstract class ApplicationTest {
 	private DataSource ownerDataSource;
 
 	protected PatientClient patient;
+
+	protected StaffClient staff;
+
+	@Autowired
+	protected RecordedEvents events;
 
 	protected JdbcClient database;
 
@@ -56,6 +61,7 @@ public abstract class ApplicationTest {
 	@BeforeEach
 	void connectClients() {
 		patient = PatientClient.onPort(port);
+		staff = new StaffClient(patient);
 		database = JdbcClient.create(ownerDataSource);
 	}
 
