@@ -1,0 +1,210 @@
+package org.medassist.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.medassist.testing.ApplicationTest;
+import org.medassist.testing.PatientClient.Reply;
+import org.medassist.testing.PatientClient.Session;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what, asserted over HTTP against the running application: every endpoint the application
+ * declares × every role × (the caller's own object, another patient's object, another clinic's object). The
+ * endpoint list is read from the application itself, so a new endpoint without an entry here fails the test.
+ *
+ * <p>Outcomes: {@code ALLOW} (the security layer let the request through; the endpoint may still answer 400 or a
+ * login failure), {@code DENY} (401 {@code unauthenticated} or 403 {@code forbidden}), {@code HIDDEN} (404: the
+ * object is not the caller's to know about).
+ */
+class PermissionMatrixTest extends ApplicationTest {
+
+	enum Caller {
+		ANONYMOUS, PATIENT, NURSE, PHYSICIAN, CLINIC_ADMIN, AUDITOR
+	}
+
+	enum Scope {
+		OWN, OTHER_PATIENT, OTHER_CLINIC
+	}
+
+	enum Outcome {
+		ALLOW, DENY, HIDDEN
+	}
+
+	/** What a request needs: its objects and the callers' tokens. */
+	record Fixture(Map<Caller, String> tokens, Map<Scope, String> consultations, Map<Scope, String> staffAccounts) {
+	}
+
+	record Entry(BiFunction<Caller, Scope, Outcome> rule, Function<Fixture, String> body, boolean last) {
+	}
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	private static final Set<Caller> STAFF = Set.of(Caller.NURSE, Caller.PHYSICIAN, Caller.CLINIC_ADMIN, Caller.AUDITOR);
+
+	private static final Set<Caller> CLINICAL = Set.of(Caller.NURSE, Caller.PHYSICIAN);
+
+	/** The matrix. Keys are "METHOD pattern" exactly as the application maps them. */
+	private static Map<String, Entry> matrix() {
+		Map<String, Entry> m = new LinkedHashMap<>();
+		// Patients
+		m.put("POST /api/v1/consultations", entry((c, s) -> Outcome.ALLOW, f -> "{\"clinic\":\"demo\"}"));
+		m.put("GET /api/v1/consultations/{id}", entry((c, s) -> {
+			if (c == Caller.PATIENT) {
+				return s == Scope.OWN ? Outcome.ALLOW : Outcome.HIDDEN;
+			}
+			if (CLINICAL.contains(c)) {
+				return s == Scope.OTHER_CLINIC ? Outcome.HIDDEN : Outcome.ALLOW;
+			}
+			return Outcome.DENY;
+		}, null));
+		BiFunction<Caller, Scope, Outcome> ownPatientOnly = (c, s) -> c != Caller.PATIENT ? Outcome.DENY
+				: s == Scope.OWN ? Outcome.ALLOW : Outcome.HIDDEN;
+		m.put("POST /api/v1/consultations/{id}/consent", entry(ownPatientOnly, f -> "{\"accepted\":true}"));
+		m.put("POST /api/v1/consultations/{id}/messages", entry(ownPatientOnly,
+				f -> "{\"text\":\"I have a sore throat\",\"clientMessageId\":\"" + UUID.randomUUID() + "\"}"));
+		// Staff authentication
+		m.put("POST /api/v1/auth/login", entry((c, s) -> Outcome.ALLOW,
+				f -> "{\"clinic\":\"demo\",\"username\":\"nobody\",\"password\":\"wrong-password\"}"));
+		m.put("POST /api/v1/auth/refresh", entry((c, s) -> Outcome.ALLOW, f -> "{\"refreshToken\":\"rt_none\"}"));
+		m.put("GET /.well-known/jwks.json", entry((c, s) -> Outcome.ALLOW, null));
+		m.put("POST /api/v1/auth/mfa/enrolment", entry((c, s) -> Outcome.DENY, f -> "{}"));
+		m.put("POST /api/v1/auth/mfa/enrolment/confirm", entry((c, s) -> Outcome.DENY, f -> "{\"code\":\"123456\"}"));
+		BiFunction<Caller, Scope, Outcome> anyStaff = (c, s) -> STAFF.contains(c) ? Outcome.ALLOW : Outcome.DENY;
+		m.put("GET /api/v1/auth/me", entry(anyStaff, null));
+		m.put("POST /api/v1/auth/reauthenticate", entry(anyStaff, f -> "{\"password\":\"wrong\",\"totp\":\"000000\"}"));
+		// Runs last, scope by scope: the first call logs the caller out, so their token is refused afterwards.
+		m.put("POST /api/v1/auth/logout", new Entry((c, s) -> STAFF.contains(c) && s == Scope.OWN ? Outcome.ALLOW
+				: Outcome.DENY, f -> "", true));
+		// Clinic administration
+		BiFunction<Caller, Scope, Outcome> admin = (c, s) -> c != Caller.CLINIC_ADMIN ? Outcome.DENY
+				: s == Scope.OTHER_CLINIC ? Outcome.HIDDEN : Outcome.ALLOW;
+		m.put("GET /api/v1/admin/staff", entry((c, s) -> c == Caller.CLINIC_ADMIN ? Outcome.ALLOW : Outcome.DENY, null));
+		m.put("POST /api/v1/admin/staff", entry((c, s) -> c == Caller.CLINIC_ADMIN ? Outcome.ALLOW : Outcome.DENY,
+				f -> "{\"username\":\"m-" + UUID.randomUUID().toString().substring(0, 8)
+						+ "\",\"role\":\"NURSE\",\"password\":\"a-long-enough-pass-phrase\"}"));
+		m.put("PATCH /api/v1/admin/staff/{id}", entry(admin, f -> "{\"disabled\":false}"));
+		m.put("POST /api/v1/admin/staff/{id}/mfa-reset", entry(admin, f -> ""));
+		return m;
+	}
+
+	private static Entry entry(BiFunction<Caller, Scope, Outcome> rule, Function<Fixture, String> body) {
+		return new Entry(rule, body, false);
+	}
+
+	@Test
+	void everyEndpointHasAnEntryAndEveryEntryIsAnEndpoint() {
+		Set<String> declared = endpoints();
+		assertThat(new TreeSet<>(matrix().keySet())).as("the matrix lists exactly the application's endpoints")
+			.isEqualTo(new TreeSet<>(declared));
+	}
+
+	@Test
+	void everyRoleGetsExactlyWhatTheMatrixSaysForEveryObject() {
+		Fixture fixture = fixture();
+		List<String> wrong = new ArrayList<>();
+		int checked = 0;
+		List<Map.Entry<String, Entry>> ordered = new ArrayList<>(matrix().entrySet());
+		ordered.sort((a, b) -> Boolean.compare(a.getValue().last(), b.getValue().last()));
+		for (Map.Entry<String, Entry> endpoint : ordered) {
+			String method = endpoint.getKey().split(" ")[0];
+			String pattern = endpoint.getKey().split(" ")[1];
+			for (Caller caller : Caller.values()) {
+				for (Scope scope : Scope.values()) {
+					String path = pattern.replace("{id}", objectFor(pattern, scope, fixture));
+					Function<Fixture, String> body = endpoint.getValue().body();
+					Reply reply = staff.send(method, path, body == null ? null : body.apply(fixture),
+							fixture.tokens().get(caller));
+					Outcome expected = endpoint.getValue().rule().apply(caller, scope);
+					Outcome actual = outcome(reply);
+					checked++;
+					if (actual != expected) {
+						wrong.add("%s %s as %s on %s: expected %s, got %s (%d %s)".formatted(method, pattern, caller,
+								scope, expected, actual, reply.status(), reply.problemType()));
+					}
+				}
+			}
+		}
+		assertThat(wrong).as("cells of the permission matrix that disagree").isEmpty();
+		assertThat(checked).isEqualTo(matrix().size() * Caller.values().length * Scope.values().length);
+		assertThat(events.of(AccessDenied.class)).as("denials are reported for the audit trail")
+			.anyMatch(e -> e.status() == 403 && "AUDITOR".equals(e.role()) && e.userId() != null)
+			.anyMatch(e -> e.status() == 401 && e.userId() == null);
+	}
+
+	private static Outcome outcome(Reply reply) {
+		String type = reply.problemType();
+		if ((reply.status() == 401 && "urn:medassist:problem:unauthenticated".equals(type))
+				|| (reply.status() == 403 && "urn:medassist:problem:forbidden".equals(type))) {
+			return Outcome.DENY;
+		}
+		if (reply.status() == 404) {
+			return Outcome.HIDDEN;
+		}
+		if (reply.status() >= 500) {
+			throw new AssertionError("server error " + reply.raw());
+		}
+		return Outcome.ALLOW;
+	}
+
+	private static String objectFor(String pattern, Scope scope, Fixture fixture) {
+		return pattern.startsWith("/api/v1/admin/staff") ? fixture.staffAccounts().get(scope)
+				: fixture.consultations().get(scope);
+	}
+
+	private Fixture fixture() {
+		Session own = patient.startAndConsent("demo");
+		Session otherPatient = patient.start("demo");
+		Session otherClinic = patient.start("other");
+		Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+		tokens.put(Caller.PATIENT, own.token());
+		tokens.put(Caller.NURSE, staff.loginDemo("demo", "nurse", "nurse-demo-password").accessToken());
+		tokens.put(Caller.PHYSICIAN, staff.loginDemo("demo", "physician", "physician-demo-password").accessToken());
+		tokens.put(Caller.CLINIC_ADMIN, staff.loginDemo("demo", "admin", "admin-demo-password").accessToken());
+		tokens.put(Caller.AUDITOR, staff.loginDemo("demo", "auditor", "auditor-demo-password").accessToken());
+		// Accounts an admin may act on: one of the admin's clinic (made for the purpose), one of another clinic.
+		Reply target = staff.post("/api/v1/admin/staff",
+				"{\"username\":\"matrix-target\",\"role\":\"NURSE\",\"password\":\"a-long-enough-pass-phrase\"}",
+				tokens.get(Caller.CLINIC_ADMIN));
+		assertThat(target.status()).as(target.raw()).isEqualTo(201);
+		String ownAccount = target.body().get("id").asString();
+		String otherClinicAccount = database
+			.sql("SELECT u.id::text FROM staff_user u JOIN clinic c ON c.id = u.clinic_id WHERE c.slug = 'other'"
+					+ " AND u.username = 'nurse'")
+			.query(String.class)
+			.single();
+		return new Fixture(tokens,
+				Map.of(Scope.OWN, own.id(), Scope.OTHER_PATIENT, otherPatient.id(), Scope.OTHER_CLINIC, otherClinic.id()),
+				Map.of(Scope.OWN, ownAccount, Scope.OTHER_PATIENT, ownAccount, Scope.OTHER_CLINIC, otherClinicAccount));
+	}
+
+	private Set<String> endpoints() {
+		Set<String> out = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, handler) -> {
+			if (!handler.getBeanType().getPackageName().startsWith("org.medassist")) {
+				return; // framework endpoints (API docs, error page) are configured, not ours
+			}
+			for (var method : info.getMethodsCondition().getMethods()) {
+				for (String pattern : info.getPatternValues()) {
+					out.add(method.name() + " " + pattern);
+				}
+			}
+		});
+		return out;
+	}
+}
