@@ -1,48 +1,73 @@
 package org.medassist.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.medassist.platform.MedAssistException;
-import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Rate limits login attempts per client address and per account (Bucket4j token buckets, refilled each
- * minute). The buckets live in this instance's memory: with several instances each enforces its own limit,
- * so the effective limit is that many times higher; the account lockout (in PostgreSQL) is shared.
+ * Rate limits login attempts per client address and per account (Bucket4j token buckets, refilled over a
+ * minute). With Redis configured the buckets live there, shared by every instance; otherwise in this
+ * instance's memory. If Redis fails, the instance falls back to its own buckets rather than refuse every
+ * login (the account lockout, kept in PostgreSQL, still protects each account).
  */
-@Component
 class LoginThrottle {
 
-	private static final int MAX_BUCKETS = 100_000;
+	private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
+
+	private static final int MAX_LOCAL_BUCKETS = 100_000;
 
 	private final IdentityProperties properties;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final ProxyManager<byte[]> shared;
 
-	LoginThrottle(IdentityProperties properties) {
+	private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+
+	/** @param shared Redis-backed buckets, or {@code null} for in-memory ones */
+	LoginThrottle(IdentityProperties properties, ProxyManager<byte[]> shared) {
 		this.properties = properties;
+		this.shared = shared;
 	}
 
 	void check(String remoteAddress, String clinic, String username) {
-		if (buckets.size() > MAX_BUCKETS) {
-			buckets.clear(); // a flood of distinct keys must not exhaust memory; limits restart
-		}
-		boolean addressOk = bucket("ip:" + remoteAddress, properties.loginsPerMinutePerAddress()).tryConsume(1);
-		boolean accountOk = bucket("account:" + clinic + "/" + username, properties.loginsPerMinutePerAccount())
-			.tryConsume(1);
+		boolean addressOk = tryConsume("ip:" + remoteAddress, properties.loginsPerMinutePerAddress());
+		boolean accountOk = tryConsume("account:" + clinic + "/" + username, properties.loginsPerMinutePerAccount());
 		if (!addressOk || !accountOk) {
 			throw new TooManyLoginAttempts();
 		}
 	}
 
-	private Bucket bucket(String key, int perMinute) {
-		return buckets.computeIfAbsent(key, k -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-			.build());
+	private boolean tryConsume(String key, int perMinute) {
+		Supplier<BucketConfiguration> configuration = () -> BucketConfiguration.builder()
+			.addLimit(limit(perMinute))
+			.build();
+		if (shared != null) {
+			try {
+				return shared.builder()
+					.build(("medassist:login:" + key).getBytes(StandardCharsets.UTF_8), configuration)
+					.tryConsume(1);
+			}
+			catch (RuntimeException e) {
+				log.warn("Redis rate limiting failed ({}); using this instance's limits", e.getClass().getSimpleName());
+			}
+		}
+		if (local.size() > MAX_LOCAL_BUCKETS) {
+			local.clear(); // a flood of distinct keys must not exhaust memory; limits restart
+		}
+		return local.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit(perMinute)).build()).tryConsume(1);
+	}
+
+	private static Bandwidth limit(int perMinute) {
+		return Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build();
 	}
 
 	static final class TooManyLoginAttempts extends MedAssistException {
