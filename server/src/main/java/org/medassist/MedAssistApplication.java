@@ -24,10 +24,20 @@ public class MedAssistApplication {
 			case "eval" -> System.exit(EvalCommand.run(rest));
 			case "bench" -> System.exit(org.medassist.triage.EngineBenchmark.run(rest, System.out));
 			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
+			case "clinic" -> System.exit(org.medassist.identity.ClinicCommand.run(rest, MedAssistApplication::withoutWebServer,
+					System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine");
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, clinic create");
 				System.exit(2);
 			}
 		}
+	}
+
+	/** The application on the configured database, without its web server or the demo data: for commands. */
+	static org.springframework.context.ConfigurableApplicationContext withoutWebServer() {
+		return new org.springframework.boot.builder.SpringApplicationBuilder(MedAssistApplication.class)
+			.web(org.springframework.boot.WebApplicationType.NONE)
+			.properties("logging.level.root=WARN", "logging.level.org.medassist=WARN", "spring.main.banner-mode=off")
+			.run();
 	}
 }
