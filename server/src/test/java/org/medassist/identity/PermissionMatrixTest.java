@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * login failure), {@code DENY} (401 {@code unauthenticated} or 403 {@code forbidden}), {@code HIDDEN} (404: the
  * object is not the caller's to know about).
  */
+@StaffAuthenticationTest.ManyLogins // the matrix logs in dozens of times from one address; the rate limit is not its subject
 class PermissionMatrixTest extends ApplicationTest {
 
 	enum Caller {
@@ -83,6 +84,11 @@ class PermissionMatrixTest extends ApplicationTest {
 				f -> "{\"clinic\":\"demo\",\"username\":\"nobody\",\"password\":\"wrong-password\"}"));
 		m.put("POST /api/v1/auth/refresh", entry((c, s) -> Outcome.ALLOW, f -> "{\"refreshToken\":\"rt_none\"}"));
 		m.put("GET /.well-known/jwks.json", entry((c, s) -> Outcome.ALLOW, null));
+		// Open to all; this application has no OpenID provider configured, so the answer is 404 (OidcLoginTest
+		// covers a configured one).
+		m.put("GET /api/v1/auth/oidc/{clinic}", entry((c, s) -> Outcome.HIDDEN, null));
+		m.put("POST /api/v1/auth/oidc/login", entry((c, s) -> Outcome.HIDDEN,
+				f -> "{\"clinic\":\"demo\",\"code\":\"c\",\"codeVerifier\":\"v\",\"redirectUri\":\"r\",\"nonce\":\"n\"}"));
 		m.put("POST /api/v1/auth/mfa/enrolment", entry((c, s) -> Outcome.DENY, f -> "{}"));
 		m.put("POST /api/v1/auth/mfa/enrolment/confirm", entry((c, s) -> Outcome.DENY, f -> "{\"code\":\"123456\"}"));
 		BiFunction<Caller, Scope, Outcome> anyStaff = (c, s) -> STAFF.contains(c) ? Outcome.ALLOW : Outcome.DENY;
@@ -126,7 +132,7 @@ class PermissionMatrixTest extends ApplicationTest {
 			String pattern = endpoint.getKey().split(" ")[1];
 			for (Caller caller : Caller.values()) {
 				for (Scope scope : Scope.values()) {
-					String path = pattern.replace("{id}", objectFor(pattern, scope, fixture));
+					String path = pattern.replaceAll("\\{[a-z]+\\}", objectFor(pattern, scope, fixture));
 					Function<Fixture, String> body = endpoint.getValue().body();
 					Reply reply = staff.send(method, path, body == null ? null : body.apply(fixture),
 							fixture.tokens().get(caller));
@@ -163,6 +169,9 @@ class PermissionMatrixTest extends ApplicationTest {
 	}
 
 	private static String objectFor(String pattern, Scope scope, Fixture fixture) {
+		if (pattern.contains("{clinic}")) {
+			return scope == Scope.OTHER_CLINIC ? "other" : "demo";
+		}
 		return pattern.startsWith("/api/v1/admin/staff") ? fixture.staffAccounts().get(scope)
 				: fixture.consultations().get(scope);
 	}

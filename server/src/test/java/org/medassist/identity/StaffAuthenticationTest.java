@@ -20,10 +20,20 @@ import tools.jackson.databind.JsonNode;
  * logout, session timeouts, and changes by an admin that take effect at once. All over HTTP against the running
  * application and its PostgreSQL.
  */
-@TestPropertySource(properties = { "medassist.identity.logins-per-minute-per-address=1000",
-		"medassist.identity.logins-per-minute-per-account=8", "medassist.identity.access-token-ttl=20m",
-		"medassist.identity.reauthentication-window=20m" })
+@StaffAuthenticationTest.ManyLogins
 class StaffAuthenticationTest extends ApplicationTest {
+
+	/**
+	 * Tests that log in many times from one address, with tokens that outlive a slow test run. One annotation so
+	 * that the test classes using it share one application.
+	 */
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+	@TestPropertySource(properties = { "medassist.identity.logins-per-minute-per-address=1000",
+			"medassist.identity.logins-per-minute-per-account=8", "medassist.identity.access-token-ttl=20m",
+			"medassist.identity.reauthentication-window=20m" })
+	@interface ManyLogins {
+	}
 
 	private static final String ADMIN_PASSWORD = "admin-demo-password";
 

@@ -12,6 +12,7 @@ import org.medassist.identity.StaffRole;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +26,12 @@ class AuthController {
 
 	private final SigningKeys keys;
 
-	AuthController(StaffLogins logins, SigningKeys keys) {
+	private final OidcLogins oidc;
+
+	AuthController(StaffLogins logins, SigningKeys keys, OidcLogins oidc) {
 		this.logins = logins;
 		this.keys = keys;
+		this.oidc = oidc;
 	}
 
 	record LoginRequest(String clinic, String username, String password, String totp, String recoveryCode) {
@@ -61,13 +65,28 @@ class AuthController {
 	@PostMapping("/api/v1/auth/login")
 	@Operation(summary = "Staff login: clinic, user name, password and TOTP code (or a recovery code)")
 	LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
-		StaffLogins.LoginResult result = logins.login(new StaffLogins.Credentials(request.clinic(),
-				request.username(), request.password(), request.totp(), request.recoveryCode()), http.getRemoteAddr());
+		return respond(logins.login(new StaffLogins.Credentials(request.clinic(), request.username(),
+				request.password(), request.totp(), request.recoveryCode()), http.getRemoteAddr()));
+	}
+
+	private static LoginResponse respond(StaffLogins.LoginResult result) {
 		if (result instanceof StaffLogins.EnrolmentRequired enrolment) {
 			return new LoginResponse("MFA_ENROLMENT_REQUIRED", null, null, null, null, null,
 					enrolment.enrolmentToken(), null);
 		}
 		return LoginResponse.of((StaffLogins.SignedIn) result, null);
+	}
+
+	@GetMapping("/api/v1/auth/oidc/{clinic}")
+	@Operation(summary = "Where to send a member of staff to sign in with the clinic's OpenID Connect provider")
+	OidcLogins.Start oidcStart(@PathVariable String clinic) {
+		return oidc.start(clinic);
+	}
+
+	@PostMapping("/api/v1/auth/oidc/login")
+	@Operation(summary = "Finish an OpenID Connect sign-in: the authorization code, PKCE verifier and nonce")
+	LoginResponse oidcLogin(@RequestBody OidcLogins.Callback request, HttpServletRequest http) {
+		return respond(oidc.login(request, http.getRemoteAddr()));
 	}
 
 	@PostMapping("/api/v1/auth/mfa/enrolment")

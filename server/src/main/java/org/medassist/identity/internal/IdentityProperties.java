@@ -1,6 +1,7 @@
 package org.medassist.identity.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockoutBase the first lock; each further failure doubles it, up to {@code lockoutMax}
  * @param loginsPerMinutePerAddress login attempts a client address may make per minute
  * @param loginsPerMinutePerAccount login attempts per minute for one account, from anywhere
+ * @param oidc external OpenID Connect providers by clinic slug, for clinics that sign their staff in there
  */
 @ConfigurationProperties("medassist.identity")
 record IdentityProperties(@DefaultValue("medassist") String issuer, @DefaultValue("medassist-api") String audience,
@@ -26,5 +28,24 @@ record IdentityProperties(@DefaultValue("medassist") String issuer, @DefaultValu
 		@DefaultValue("12h") Duration sessionAbsolute, @DefaultValue("5m") Duration reauthenticationWindow,
 		@DefaultValue("30d") Duration signingKeyRotation, @DefaultValue("5") int lockoutThreshold,
 		@DefaultValue("1m") Duration lockoutBase, @DefaultValue("1h") Duration lockoutMax,
-		@DefaultValue("30") int loginsPerMinutePerAddress, @DefaultValue("10") int loginsPerMinutePerAccount) {
+		@DefaultValue("30") int loginsPerMinutePerAddress, @DefaultValue("10") int loginsPerMinutePerAccount,
+		Map<String, OidcProvider> oidc) {
+
+	IdentityProperties {
+		oidc = oidc == null ? Map.of() : Map.copyOf(oidc);
+	}
+
+	/**
+	 * A clinic's OpenID Connect provider. MedAssist is a confidential client of it: the browser brings back the
+	 * authorization code (with its PKCE verifier and nonce) and MedAssist redeems it.
+	 *
+	 * @param issuer the provider's issuer URL (its discovery document is read from there)
+	 * @param clientId MedAssist's client id at the provider
+	 * @param clientSecret and its secret
+	 * @param usernameClaim the ID-token claim that names the local staff account
+	 * @param trustProviderMfa accept the provider's multi-factor login ({@code amr} says so) instead of our TOTP
+	 */
+	record OidcProvider(String issuer, String clientId, String clientSecret,
+			@DefaultValue("preferred_username") String usernameClaim, boolean trustProviderMfa) {
+	}
 }

@@ -46,6 +46,13 @@ class LoginThrottle {
 		}
 	}
 
+	/** For logins whose credential is single-use anyway (an OpenID Connect code): the address limit only. */
+	void checkAddress(String remoteAddress) {
+		if (!tryConsume("ip:" + remoteAddress, properties.loginsPerMinutePerAddress())) {
+			throw new TooManyLoginAttempts();
+		}
+	}
+
 	private boolean tryConsume(String key, int perMinute) {
 		Supplier<BucketConfiguration> configuration = () -> BucketConfiguration.builder()
 			.addLimit(limit(perMinute))

@@ -85,7 +85,9 @@ class SecurityConfiguration {
 				// The WebSocket authenticates in-band (browsers cannot set headers on the handshake).
 				.requestMatchers("/ws/**").permitAll()
 				// Staff authentication
-				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/oidc/login")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/auth/oidc/*").permitAll()
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
 				.requestMatchers("/api/v1/auth/mfa/enrolment", "/api/v1/auth/mfa/enrolment/confirm")
 				.hasAuthority(StaffTokenAuthentication.MFA_ENROLMENT)

@@ -180,6 +180,56 @@ class StaffLogins {
 		return refusal;
 	}
 
+	/**
+	 * Completes a login whose first factor an external OpenID Connect provider checked: the named account of the
+	 * clinic must exist and be usable; the second factor is the provider's (when trusted and it says so) or our
+	 * TOTP.
+	 */
+	LoginResult completeExternalLogin(ClinicId clinic, String username, boolean providerMfa, String totp,
+			String remoteAddress) {
+		Object outcome = inClinic(clinic, () -> {
+			Instant now = clock.instant();
+			Optional<Account> found = accounts.lockByUsername(username == null ? "" : username);
+			if (found.isEmpty()) {
+				return denied(null, clinic, remoteAddress, "oidc-unknown-account", new LoginFailed());
+			}
+			Account account = found.get();
+			if (account.disabled() || account.lockedAt(now)) {
+				return denied(account, clinic, remoteAddress, "account-disabled-or-locked", new LoginFailed());
+			}
+			long step = 0;
+			if (!providerMfa) {
+				if (!account.mfaEnrolled()) {
+					return new EnrolmentRequired(tokens.issueEnrolment(account.id(), clinic, account.role()));
+				}
+				if (totp == null) {
+					return new SecondFactorRequired();
+				}
+				OptionalLong accepted = SecondFactor.verify(account.mfaSecret(), totp, now, account.mfaLastStep());
+				if (accepted.isEmpty()) {
+					return failure(account, now, remoteAddress, "bad-totp");
+				}
+				step = accepted.getAsLong();
+			}
+			accounts.recordSuccessfulLogin(account.id(), step);
+			return signIn(account);
+		});
+		if (outcome instanceof MedAssistException refusal) {
+			throw refusal;
+		}
+		LoginResult result = (LoginResult) outcome;
+		if (result instanceof SignedIn in) {
+			events.publishEvent(new StaffLoggedIn(clock.instant(), in.staff().userId(), clinic, in.staff().role(),
+					in.staff().sessionId(), remoteAddress, false));
+		}
+		return result;
+	}
+
+	/** A refusal of an external login before any account was found, reported like any failed login. */
+	MedAssistException externalLoginFailed(ClinicId clinic, String remoteAddress, String reason) {
+		return denied(null, clinic, remoteAddress, reason, new LoginFailed());
+	}
+
 	/** Starts enrolment: a new secret (replacing any unconfirmed one), as text, URI and QR code. */
 	SecondFactor.Enrolment beginEnrolment(StaffMember staff) {
 		return inClinic(staff.clinicId(), () -> {

@@ -73,6 +73,9 @@ final class DatabaseServer implements AutoCloseable {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(cluster)
 				.setCleanDataDirectory(false)
+				// Spring stops the server when it closes the application, after everything that needs it; a
+				// shutdown hook of its own would race that (and stall shutdown on a database already gone).
+				.setRegisterShutdownHook(false)
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("fsync", "on")
 				.setServerConfig("full_page_writes", "on")
