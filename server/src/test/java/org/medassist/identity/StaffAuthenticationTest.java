@@ -225,6 +225,26 @@ class StaffAuthenticationTest extends ApplicationTest {
 			.single()).isZero();
 	}
 
+	@Test
+	void aMemberOfStaffChangesTheirPasswordAndTheirOtherSessionsEnd() {
+		NewUser user = createUser("renaming-nurse", "NURSE");
+		Tokens here = enrolAndLogin(user);
+		Tokens elsewhere = enrolledLogin(user);
+		String change = "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}";
+		Reply wrongCurrent = staff.post("/api/v1/auth/password", change.formatted("not-it", "a-new-long-pass-phrase"),
+				here.accessToken());
+		assertThat(wrongCurrent.status()).isEqualTo(401);
+		Reply weak = staff.post("/api/v1/auth/password", change.formatted(user.password(), "password1234"),
+				here.accessToken());
+		assertThat(weak.problemType()).isEqualTo("urn:medassist:problem:weak-password");
+		assertThat(staff.post("/api/v1/auth/password", change.formatted(user.password(), "a-new-long-pass-phrase"),
+				here.accessToken()).status()).isEqualTo(204);
+		assertThat(staff.get("/api/v1/auth/me", here.accessToken()).status()).as("this session goes on").isEqualTo(200);
+		assertThat(staff.get("/api/v1/auth/me", elsewhere.accessToken()).status()).as("the others end").isEqualTo(401);
+		assertThat(staff.login("demo", user.username(), "a-new-long-pass-phrase", secrets.get(user.id())).accessToken())
+			.isNotBlank();
+	}
+
 	// --- helpers ---
 
 	record NewUser(UUID id, String username, String password) {

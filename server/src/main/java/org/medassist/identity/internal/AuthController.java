@@ -59,6 +59,9 @@ class AuthController {
 	record ReauthenticationRequest(String password, String totp) {
 	}
 
+	record PasswordChange(String currentPassword, String newPassword) {
+	}
+
 	record Me(String userId, String clinicId, String username, StaffRole role) {
 	}
 
@@ -123,6 +126,14 @@ class AuthController {
 	ResponseEntity<Void> reauthenticate(@AuthenticationPrincipal StaffMember staff,
 			@RequestBody ReauthenticationRequest request, HttpServletRequest http) {
 		logins.reauthenticate(staff, request.password(), request.totp(), http.getRemoteAddr());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/auth/password")
+	@Operation(summary = "Change your password; your other sessions end", security = @SecurityRequirement(name = "bearer"))
+	ResponseEntity<Void> changePassword(@AuthenticationPrincipal StaffMember staff, @RequestBody PasswordChange request,
+			HttpServletRequest http) {
+		logins.changePassword(staff, request.currentPassword(), request.newPassword(), http.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}
 

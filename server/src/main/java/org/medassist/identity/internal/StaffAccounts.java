@@ -113,6 +113,12 @@ class StaffAccounts {
 		jdbc.sql("DELETE FROM staff_recovery_code WHERE user_id = ?").param(id).update();
 	}
 
+	void changePassword(UUID id, String passwordHash) {
+		jdbc.sql("UPDATE staff_user SET password_hash = ?, version = version + 1 WHERE id = ?")
+			.params(passwordHash, id)
+			.update();
+	}
+
 	void changeRole(UUID id, StaffRole role) {
 		jdbc.sql("UPDATE staff_user SET role = ?, version = version + 1 WHERE id = ?").params(role.name(), id).update();
 	}

@@ -12,6 +12,7 @@ import org.medassist.identity.AccessDenied;
 import org.medassist.identity.Clinic;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.Clinics;
+import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.Tenancy;
@@ -50,6 +51,8 @@ class StaffLogins {
 
 	private final LoginThrottle throttle;
 
+	private final PasswordPolicy policy;
+
 	private final IdentityProperties properties;
 
 	private final TransactionTemplate tx;
@@ -59,8 +62,9 @@ class StaffLogins {
 	private final Clock clock;
 
 	StaffLogins(Clinics clinics, StaffAccounts accounts, StaffSessions sessions, AccessTokens tokens,
-			PasswordEncoder passwords, LoginThrottle throttle, IdentityProperties properties, TransactionTemplate tx,
-			ApplicationEventPublisher events, Clock clock) {
+			PasswordEncoder passwords, LoginThrottle throttle, PasswordPolicy policy, IdentityProperties properties,
+			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+		this.policy = policy;
 		this.clinics = clinics;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -309,6 +313,10 @@ class StaffLogins {
 
 	/** Confirms password and a fresh code; sensitive actions are allowed for a few minutes afterwards. */
 	void reauthenticate(StaffMember staff, String password, String totp, String remoteAddress) {
+		if (password == null || totp == null) {
+			throw new IdentityProblems.InvalidStaffRequest("invalid-reauthentication",
+					"'password' and 'totp' are both required.");
+		}
 		Object outcome = inClinic(staff.clinicId(), () -> {
 			Instant now = clock.instant();
 			Account account = accounts.lock(staff.userId()).orElseThrow(SessionEnded::new);
@@ -326,6 +334,33 @@ class StaffLogins {
 		if (outcome instanceof MedAssistException refusal) {
 			throw refusal;
 		}
+	}
+
+	/**
+	 * Changes the caller's own password: the current one is required, the new one must pass the policy, and every
+	 * other session of the user ends (a thief's included).
+	 */
+	void changePassword(StaffMember staff, String current, String replacement, String remoteAddress) {
+		if (current == null || replacement == null) {
+			throw new IdentityProblems.InvalidStaffRequest("invalid-password-change",
+					"'currentPassword' and 'newPassword' are both required.");
+		}
+		String clinicSlug = clinics.get(staff.clinicId()).slug();
+		policy.check(replacement, staff.username(), clinicSlug);
+		Object outcome = inClinic(staff.clinicId(), () -> {
+			Account account = accounts.lock(staff.userId()).orElseThrow(SessionEnded::new);
+			if (current == null || !passwords.matches(current, account.passwordHash())) {
+				return failure(account, clock.instant(), remoteAddress, "password-change-failed");
+			}
+			accounts.changePassword(account.id(), passwords.encode(replacement));
+			sessions.revokeAllOfExcept(account.id(), staff.sessionId(), "password-changed");
+			return null;
+		});
+		if (outcome instanceof MedAssistException refusal) {
+			throw refusal;
+		}
+		events.publishEvent(new StaffAccountChanged(clock.instant(), staff.userId(), staff.clinicId(), staff.userId(),
+				"password-changed"));
 	}
 
 	/** Refuses unless the caller confirmed password and code within the re-authentication window. */

@@ -96,6 +96,14 @@ class StaffSessions {
 			.update();
 	}
 
+	void revokeAllOfExcept(UUID userId, UUID keep, String reason) {
+		jdbc.sql("""
+				UPDATE staff_session SET revoked_at = ?, revoked_reason = ?
+				WHERE user_id = ? AND id <> ? AND revoked_at IS NULL""")
+			.params(ts(clock.instant()), reason, userId, keep)
+			.update();
+	}
+
 	/** Issues a refresh token for the session. */
 	String newRefreshToken(Session session) {
 		byte[] secret = new byte[32];
