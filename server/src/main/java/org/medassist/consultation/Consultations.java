@@ -1,5 +1,6 @@
 package org.medassist.consultation;
 
+import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffMember;
 
 /**
@@ -34,4 +35,16 @@ public interface Consultations {
 
 	/** Takes one patient message and returns the assistant's answer to it. */
 	TurnView receive(ConsultationAccess access, ConsultationId id, PatientMessage message, TurnListener listener);
+
+	/** A member of staff claimed the case for review: the consultation is {@code IN_REVIEW}. */
+	void reviewStarted(ClinicId clinic, ConsultationId id);
+
+	/** The review went back to the queue: the consultation shows as the interview left it. */
+	void reviewReleased(ClinicId clinic, ConsultationId id);
+
+	/**
+	 * The review is decided: the consultation is {@code REVIEWED}, and the nurse's instructions, if any, join the
+	 * transcript as a staff message (not AI-made), where the patient sees them.
+	 */
+	void reviewed(ClinicId clinic, ConsultationId id, String patientInstructions);
 }

@@ -19,7 +19,9 @@ public record MessageView(UUID id, int seq, MessageAuthor author, MessageKind ki
 		Instant createdAt) {
 
 	public enum MessageAuthor {
-		PATIENT, ASSISTANT
+		PATIENT, ASSISTANT,
+		/** A member of the clinic's staff (a nurse's instructions after review): not AI-made. */
+		STAFF
 	}
 
 	public enum MessageKind {
@@ -32,6 +34,8 @@ public record MessageView(UUID id, int seq, MessageAuthor author, MessageKind ki
 		/** Information about the service itself. */
 		NOTICE,
 		/** The end of the interview: what happens now. */
-		OUTCOME
+		OUTCOME,
+		/** What the reviewing nurse tells the patient to do. */
+		INSTRUCTION
 	}
 }

@@ -40,6 +40,23 @@ class OidcLoginTest extends ApplicationTest {
 		registry.add("medassist.identity.oidc.other.trust-provider-mfa", () -> "true");
 	}
 
+	/** An admin links each account to its subject at the provider; the 'other' clinic's link is made in SQL. */
+	@org.junit.jupiter.api.BeforeEach
+	void linkAccounts() {
+		database.sql("UPDATE staff_user SET external_subject = 'idp-nurse' WHERE username = 'nurse' AND clinic_id ="
+				+ " (SELECT id FROM clinic WHERE slug = 'other')").update();
+		if (linked.add(port)) {
+			String admin = staff.loginDemo("demo", "admin", "admin-demo-password").accessToken();
+			String nurseId = database.sql("SELECT u.id::text FROM staff_user u JOIN clinic c ON c.id = u.clinic_id"
+					+ " WHERE c.slug = 'demo' AND u.username = 'nurse'").query(String.class).single();
+			Reply link = staff.send("PATCH", "/api/v1/admin/staff/" + nurseId, "{\"externalSubject\":\"idp-nurse\"}",
+					admin);
+			assertThat(link.status()).as(link.raw()).isEqualTo(200);
+		}
+	}
+
+	private static final java.util.Set<Integer> linked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	@AfterAll
 	static void stopProvider() {
 		provider.close();
@@ -73,33 +90,45 @@ class OidcLoginTest extends ApplicationTest {
 	@Test
 	void aClinicThatTrustsItsProvidersMfaNeedsNoSecondCode() {
 		assertThat(oidcLogin(attempt("other", "nurse", List.of("pwd", "otp")), null).status()).isEqualTo(200);
-		Reply passwordOnly = oidcLogin(attempt("other", "nurse", List.of("pwd")), null);
-		assertThat(passwordOnly.status()).isEqualTo(401);
-		assertThat(passwordOnly.problemType()).isEqualTo("urn:medassist:problem:mfa-required");
+		assertThat(oidcLogin(attempt("other", "nurse", List.of("mfa")), null).status()).isEqualTo(200);
+		for (List<String> weak : List.of(List.of("pwd"), List.of("otp"))) {
+			Reply reply = oidcLogin(attempt("other", "nurse", weak), null);
+			assertThat(reply.status()).as(weak.toString()).isEqualTo(401);
+			assertThat(reply.problemType()).isEqualTo("urn:medassist:problem:mfa-required");
+		}
+	}
+
+	@Test
+	void onlyAnAccountLinkedToTheProvidersSubjectSignsIn() {
+		// The provider vouches for "physician" (its preferred_username too), but nobody linked that subject.
+		Reply unlinked = oidcLogin(attempt("demo", "physician", List.of("pwd", "otp")),
+				staff.freshCode("demo", "physician", StaffClient.DEMO_SECRET));
+		assertThat(unlinked.status()).isEqualTo(401);
+		assertThat(unlinked.problemType()).isEqualTo("urn:medassist:problem:login-failed");
 	}
 
 	@Test
 	void forgedReplayedAndMismatchedCallbacksAreRefused() throws Exception {
-		Attempt replayed = attempt("other", "nurse", List.of("otp"));
+		Attempt replayed = attempt("other", "nurse", List.of("pwd", "otp"));
 		assertThat(oidcLogin(replayed, null).status()).isEqualTo(200);
 		assertThat(oidcLogin(replayed, null).status()).as("a code works once").isEqualTo(401);
 
-		Attempt wrongNonce = attempt("other", "nurse", List.of("otp"));
+		Attempt wrongNonce = attempt("other", "nurse", List.of("pwd", "otp"));
 		assertThat(oidcLogin(new Attempt(wrongNonce.clinic(), wrongNonce.code(), wrongNonce.verifier(), "other-nonce"),
 				null).status()).isEqualTo(401);
 
-		Attempt wrongVerifier = attempt("other", "nurse", List.of("otp"));
+		Attempt wrongVerifier = attempt("other", "nurse", List.of("pwd", "otp"));
 		assertThat(oidcLogin(new Attempt(wrongVerifier.clinic(), wrongVerifier.code(), "not-the-verifier-" + UUID.randomUUID(),
 				wrongVerifier.nonce()), null).status()).isEqualTo(401);
 
 		var rogue = new RSAKeyGenerator(2048).generate();
-		assertThat(oidcLogin(attempt("other", "nurse", List.of("otp"), rogue, StandInOpenIdProvider.CLIENT_ID), null)
+		assertThat(oidcLogin(attempt("other", "nurse", List.of("pwd", "otp"), rogue, StandInOpenIdProvider.CLIENT_ID), null)
 			.status()).as("an ID token not signed by the provider").isEqualTo(401);
-		assertThat(oidcLogin(attempt("other", "nurse", List.of("otp"), null, "another-client"), null).status())
+		assertThat(oidcLogin(attempt("other", "nurse", List.of("pwd", "otp"), null, "another-client"), null).status())
 			.as("an ID token issued to another client").isEqualTo(401);
-		assertThat(oidcLogin(attempt("other", "no-such-user", List.of("otp")), null).status())
+		assertThat(oidcLogin(attempt("other", "no-such-user", List.of("pwd", "otp")), null).status())
 			.as("the provider knows the user, the clinic does not").isEqualTo(401);
-		assertThat(oidcLogin(attempt("other", "physician", List.of("otp")), null).status())
+		assertThat(oidcLogin(attempt("other", "physician", List.of("pwd", "otp")), null).status())
 			.as("the demo clinic's physician is not the other clinic's").isEqualTo(401);
 		assertThat(events.of(AccessDenied.class)).extracting(AccessDenied::reason)
 			.contains("oidc-code-refused", "oidc-wrong-audience-or-nonce", "oidc-invalid-id-token",

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.medassist.testing.ApplicationTest;
+import org.medassist.testing.ManyLogins;
 import org.medassist.testing.PatientClient.Reply;
 import org.medassist.testing.PatientClient.Session;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * login failure), {@code DENY} (401 {@code unauthenticated} or 403 {@code forbidden}), {@code HIDDEN} (404: the
  * object is not the caller's to know about).
  */
-@StaffAuthenticationTest.ManyLogins // the matrix logs in dozens of times from one address; the rate limit is not its subject
+@ManyLogins // the matrix logs in dozens of times from one address; the rate limit is not its subject
 class PermissionMatrixTest extends ApplicationTest {
 
 	enum Caller {
@@ -108,6 +109,24 @@ class PermissionMatrixTest extends ApplicationTest {
 						+ "\",\"role\":\"NURSE\",\"password\":\"a-long-enough-pass-phrase\"}"));
 		m.put("PATCH /api/v1/admin/staff/{id}", entry(admin, f -> "{\"disabled\":false}"));
 		m.put("POST /api/v1/admin/staff/{id}/mfa-reset", entry(admin, f -> ""));
+		BiFunction<Caller, Scope, Outcome> adminOnly = (c, s) -> c == Caller.CLINIC_ADMIN ? Outcome.ALLOW : Outcome.DENY;
+		m.put("GET /api/v1/admin/reason-codes", entry(adminOnly, null));
+		m.put("PUT /api/v1/admin/reason-codes", entry(adminOnly,
+				f -> "[{\"code\":\"CLINICAL_JUDGEMENT\",\"label\":\"Clinical judgement\",\"active\":true},"
+						+ "{\"code\":\"RED_FLAG_NOT_CONFIRMED\",\"label\":\"Red flag not confirmed\",\"active\":true}]"));
+		m.put("GET /api/v1/admin/review-targets", entry(adminOnly, null));
+		m.put("PUT /api/v1/admin/review-targets", entry(adminOnly, f -> "{\"EMERGENCY\":\"PT2M\"}"));
+		// The review queue: nurses and physicians of the clinic; another clinic's case is not there.
+		BiFunction<Caller, Scope, Outcome> clinicalList = (c, s) -> CLINICAL.contains(c) ? Outcome.ALLOW : Outcome.DENY;
+		BiFunction<Caller, Scope, Outcome> clinicalCase = (c, s) -> !CLINICAL.contains(c) ? Outcome.DENY
+				: s == Scope.OTHER_CLINIC ? Outcome.HIDDEN : Outcome.ALLOW;
+		m.put("GET /api/v1/review/queue", entry(clinicalList, null));
+		m.put("GET /api/v1/review/reason-codes", entry(clinicalList, null));
+		m.put("GET /api/v1/review/{consultationId}", entry(clinicalCase, null));
+		m.put("POST /api/v1/review/{consultationId}/claim", entry(clinicalCase, f -> ""));
+		m.put("POST /api/v1/review/{consultationId}/release", entry(clinicalCase, f -> ""));
+		m.put("POST /api/v1/review/{consultationId}/second-opinion", entry(clinicalCase, f -> "{}"));
+		m.put("POST /api/v1/review/{consultationId}/decision", entry(clinicalCase, f -> "{}"));
 		return m;
 	}
 
@@ -134,7 +153,7 @@ class PermissionMatrixTest extends ApplicationTest {
 			String pattern = endpoint.getKey().split(" ")[1];
 			for (Caller caller : Caller.values()) {
 				for (Scope scope : Scope.values()) {
-					String path = pattern.replaceAll("\\{[a-z]+\\}", objectFor(pattern, scope, fixture));
+					String path = pattern.replaceAll("\\{[a-zA-Z]+\\}", objectFor(pattern, scope, fixture));
 					Function<Fixture, String> body = endpoint.getValue().body();
 					Reply reply = staff.send(method, path, body == null ? null : body.apply(fixture),
 							fixture.tokens().get(caller));
@@ -179,9 +198,10 @@ class PermissionMatrixTest extends ApplicationTest {
 	}
 
 	private Fixture fixture() {
-		Session own = patient.startAndConsent("demo");
-		Session otherPatient = patient.start("demo");
-		Session otherClinic = patient.start("other");
+		// Completed consultations, so that each is also a case in its clinic's review queue.
+		Session own = completed("demo");
+		Session otherPatient = completed("demo");
+		Session otherClinic = completed("other");
 		Map<Caller, String> tokens = new EnumMap<>(Caller.class);
 		tokens.put(Caller.PATIENT, own.token());
 		tokens.put(Caller.NURSE, staff.loginDemo("demo", "nurse", "nurse-demo-password").accessToken());
@@ -202,6 +222,12 @@ class PermissionMatrixTest extends ApplicationTest {
 		return new Fixture(tokens,
 				Map.of(Scope.OWN, own.id(), Scope.OTHER_PATIENT, otherPatient.id(), Scope.OTHER_CLINIC, otherClinic.id()),
 				Map.of(Scope.OWN, ownAccount, Scope.OTHER_PATIENT, ownAccount, Scope.OTHER_CLINIC, otherClinicAccount));
+	}
+
+	private Session completed(String clinic) {
+		Session session = patient.startAndConsent(clinic);
+		patient.send(session, org.medassist.testing.ScriptedTriageEngine.DISPOSITION_PREFIX + "URGENT");
+		return session;
 	}
 
 	private Set<String> endpoints() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.medassist.triage.Interview;
 import org.medassist.triage.InterviewStep;
 import org.medassist.triage.Question;
+import org.medassist.triage.Disposition;
 import org.medassist.triage.TriageEngine;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,19 @@ public final class ScriptedTriageEngine implements TriageEngine {
 		return "scripted-test-engine/1";
 	}
 
+	/** A patient message "disposition:URGENT" (etc.) ends the script with that disposition; EMERGENCY escalates. */
+	public static final String DISPOSITION_PREFIX = "disposition:";
+
 	@Override
 	public InterviewStep next(Interview interview) {
+		for (Interview.Exchange exchange : interview.exchanges()) {
+			String answer = exchange.answer() == null ? "" : exchange.answer().strip();
+			if (answer.startsWith(DISPOSITION_PREFIX)) {
+				Disposition disposition = Disposition.valueOf(answer.substring(DISPOSITION_PREFIX.length()));
+				return new InterviewStep.Conclude(disposition == Disposition.EMERGENCY, disposition,
+						List.of("Scripted outcome: " + disposition + "."), null);
+			}
+		}
 		int answered = interview.exchanges().size();
 		if (answered < QUESTIONS.size()) {
 			return new InterviewStep.Ask(answered == 0 ? List.of() : List.of("Thank you."),

@@ -90,6 +90,35 @@ final class Consultation {
 		lastActivityAt = now;
 	}
 
+	/** A member of staff took the case from the queue. */
+	void startReview() {
+		requireAwaitingReview();
+		status = ConsultationStatus.IN_REVIEW;
+	}
+
+	/** The case went back to the queue: it shows again as the interview left it. */
+	void returnToQueue() {
+		requireAwaitingReview();
+		status = disposition == Disposition.EMERGENCY ? ConsultationStatus.ESCALATED
+				: ConsultationStatus.AWAITING_REVIEW;
+	}
+
+	/** A human decided; nothing further happens in this consultation. */
+	void completeReview(Instant now) {
+		requireAwaitingReview();
+		status = ConsultationStatus.REVIEWED;
+		if (closedAt == null) {
+			closedAt = now;
+		}
+	}
+
+	private void requireAwaitingReview() {
+		if (status != ConsultationStatus.ESCALATED && status != ConsultationStatus.AWAITING_REVIEW
+				&& status != ConsultationStatus.IN_REVIEW) {
+			throw new ConsultationAlreadyClosed(status);
+		}
+	}
+
 	private void requireInProgress() {
 		if (!status.acceptsPatientMessages()) {
 			throw new ConsultationAlreadyClosed(status);

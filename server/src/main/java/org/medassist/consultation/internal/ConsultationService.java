@@ -28,6 +28,7 @@ import org.medassist.consultation.StartedConsultation;
 import org.medassist.consultation.TurnListener;
 import org.medassist.consultation.TurnView;
 import org.medassist.identity.Clinic;
+import org.medassist.identity.ClinicId;
 import org.medassist.identity.ClinicNotFound;
 import org.medassist.identity.Clinics;
 import org.medassist.identity.StaffMember;
@@ -231,6 +232,37 @@ class ConsultationService implements Consultations {
 				.orElse(null);
 			return new TurnView(turn.statusAfter(), replies, question, turn.disposition());
 		});
+	}
+
+	@Override
+	public void reviewStarted(ClinicId clinic, ConsultationId id) {
+		inReview(clinic, id, Consultation::startReview);
+	}
+
+	@Override
+	public void reviewReleased(ClinicId clinic, ConsultationId id) {
+		inReview(clinic, id, Consultation::returnToQueue);
+	}
+
+	@Override
+	public void reviewed(ClinicId clinic, ConsultationId id, String patientInstructions) {
+		Instant now = clock.instant();
+		inReview(clinic, id, consultation -> {
+			consultation.completeReview(now);
+			if (patientInstructions != null && !patientInstructions.isBlank()) {
+				repository.append(consultation, MessageAuthor.STAFF, MessageKind.INSTRUCTION, patientInstructions.strip(),
+						null, null, null, null, now);
+			}
+		});
+	}
+
+	/** A review step on the consultation, under its row lock, in the clinic's tenancy (joining a caller's transaction). */
+	private void inReview(ClinicId clinic, ConsultationId id, java.util.function.Consumer<Consultation> step) {
+		Tenancy.runAs(clinic, () -> tx.executeWithoutResult(status -> {
+			Consultation consultation = locked(id);
+			step.accept(consultation);
+			repository.update(consultation);
+		}));
 	}
 
 	/** Answers every patient message without a reply, oldest first. The caller holds the row lock. */

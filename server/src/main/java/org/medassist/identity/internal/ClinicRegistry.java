@@ -60,18 +60,20 @@ public class ClinicRegistry {
 				"The admin user name must be 2-64 lower-case letters, digits, '.', '_' or '-'.");
 		ClinicId id = new ClinicId(UUID.randomUUID());
 		String password = oneTimePassword();
+		String hash = passwords.encode(password);
 		try {
-			tx.executeWithoutResult(s -> jdbc
-				.sql("INSERT INTO clinic (id, slug, name, emergency_number) VALUES (?, ?, ?, ?)")
-				.params(id.value(), slug, name.trim(), emergencyNumber)
-				.update());
+			// One transaction: a clinic never exists without its first admin.
+			Tenancy.runAs(id, () -> tx.executeWithoutResult(s -> {
+				jdbc.sql("INSERT INTO clinic (id, slug, name, emergency_number) VALUES (?, ?, ?, ?)")
+					.params(id.value(), slug, name.trim(), emergencyNumber)
+					.update();
+				accounts.insert(new StaffAccounts.Account(UUID.randomUUID(), id, adminUsername, adminUsername,
+						StaffRole.CLINIC_ADMIN, hash, null, null, 0, 0, null, null, clock.instant()));
+			}));
 		}
 		catch (DuplicateKeyException e) {
 			throw new Refused("clinic-exists", "A clinic '" + slug + "' exists already.");
 		}
-		Tenancy.runAs(id, () -> tx.executeWithoutResult(s -> accounts.insert(new StaffAccounts.Account(
-				UUID.randomUUID(), id, adminUsername, adminUsername, StaffRole.CLINIC_ADMIN, passwords.encode(password),
-				null, null, 0, 0, null, null, clock.instant()))));
 		return new NewClinic(id, slug, adminUsername, password);
 	}
 

@@ -60,4 +60,11 @@ final class IdentityProblems {
 			super(Kind.CONFLICT, "username-taken", "This clinic already has a member of staff with that user name.");
 		}
 	}
+
+	static final class ExternalSubjectTaken extends MedAssistException {
+
+		ExternalSubjectTaken() {
+			super(Kind.CONFLICT, "external-subject-taken", "Another account of this clinic is linked to that subject.");
+		}
+	}
 }

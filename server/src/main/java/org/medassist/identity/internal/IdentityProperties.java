@@ -42,10 +42,9 @@ record IdentityProperties(@DefaultValue("medassist") String issuer, @DefaultValu
 	 * @param issuer the provider's issuer URL (its discovery document is read from there)
 	 * @param clientId MedAssist's client id at the provider
 	 * @param clientSecret and its secret
-	 * @param usernameClaim the ID-token claim that names the local staff account
-	 * @param trustProviderMfa accept the provider's multi-factor login ({@code amr} says so) instead of our TOTP
+	 * @param trustProviderMfa accept the provider's multi-factor login ({@code amr} says so) instead of our TOTP.
+	 * Accounts sign in through the provider once an admin has linked them to the provider's {@code sub}
 	 */
-	record OidcProvider(String issuer, String clientId, String clientSecret,
-			@DefaultValue("preferred_username") String usernameClaim, boolean trustProviderMfa) {
+	record OidcProvider(String issuer, String clientId, String clientSecret, boolean trustProviderMfa) {
 	}
 }

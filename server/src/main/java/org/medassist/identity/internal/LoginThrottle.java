@@ -3,7 +3,6 @@ package org.medassist.identity.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
@@ -30,7 +29,14 @@ class LoginThrottle {
 
 	private final ProxyManager<byte[]> shared;
 
-	private final Map<String, Bucket> local = new ConcurrentHashMap<>();
+	/** Least recently used buckets go first when there are too many: a flood of names cannot reset the limits. */
+	private final Map<String, Bucket> local = java.util.Collections.synchronizedMap(
+			new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+					return size() > MAX_LOCAL_BUCKETS;
+				}
+			});
 
 	/** @param shared Redis-backed buckets, or {@code null} for in-memory ones */
 	LoginThrottle(IdentityProperties properties, ProxyManager<byte[]> shared) {
@@ -39,9 +45,9 @@ class LoginThrottle {
 	}
 
 	void check(String remoteAddress, String clinic, String username) {
-		boolean addressOk = tryConsume("ip:" + remoteAddress, properties.loginsPerMinutePerAddress());
-		boolean accountOk = tryConsume("account:" + clinic + "/" + username, properties.loginsPerMinutePerAccount());
-		if (!addressOk || !accountOk) {
+		// The account's budget is spent only by requests the address limit lets through.
+		if (!tryConsume("ip:" + remoteAddress, properties.loginsPerMinutePerAddress())
+				|| !tryConsume("account:" + clinic + "/" + username, properties.loginsPerMinutePerAccount())) {
 			throw new TooManyLoginAttempts();
 		}
 	}
@@ -66,9 +72,6 @@ class LoginThrottle {
 			catch (RuntimeException e) {
 				log.warn("Redis rate limiting failed ({}); using this instance's limits", e.getClass().getSimpleName());
 			}
-		}
-		if (local.size() > MAX_LOCAL_BUCKETS) {
-			local.clear(); // a flood of distinct keys must not exhaust memory; limits restart
 		}
 		return local.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit(perMinute)).build()).tryConsume(1);
 	}

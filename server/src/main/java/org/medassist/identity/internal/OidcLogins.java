@@ -28,16 +28,18 @@ import org.springframework.web.client.RestClientException;
  * Staff login through a clinic's own OpenID Connect provider (authorization code flow with PKCE). The browser
  * sends the user to the provider and brings back the code; MedAssist, a confidential client, redeems it at the
  * provider's token endpoint, verifies the ID token (signature from the provider's JWKS, issuer, audience,
- * expiry, and the nonce the browser chose), and signs in the local staff account the token names. Roles stay
- * local: the provider proves who someone is, the clinic admin decides what they may do.
+ * expiry, and the nonce the browser chose), and signs in the local staff account an admin linked to the token's
+ * subject. Roles stay local: the provider proves who someone is, the clinic admin decides what they may do.
  */
 @Service
 class OidcLogins {
 
 	private static final Logger log = LoggerFactory.getLogger(OidcLogins.class);
 
-	/** {@code amr} values (RFC 8176) that mean the provider checked more than a password. */
-	private static final Set<String> MULTI_FACTOR = Set.of("mfa", "otp", "hwk", "swk", "sms", "fpt", "face");
+	/** {@code amr} values (RFC 8176) for a factor beyond something known; with one of those too, it is MFA. */
+	private static final Set<String> POSSESSION_OR_INHERENCE = Set.of("otp", "hwk", "swk", "fpt", "face", "sms");
+
+	private static final Set<String> KNOWLEDGE = Set.of("pwd", "pin", "kba");
 
 	private final IdentityProperties properties;
 
@@ -47,7 +49,7 @@ class OidcLogins {
 
 	private final LoginThrottle throttle;
 
-	private final RestClient http = RestClient.create();
+	private final RestClient http = RestClient.builder().requestFactory(timeouts()).build();
 
 	private final Map<String, Provider> providers = new ConcurrentHashMap<>();
 
@@ -116,10 +118,11 @@ class OidcLogins {
 			throw logins.externalLoginFailed(clinic.id(), remoteAddress, "oidc-wrong-audience-or-nonce");
 		}
 		List<String> amr = idToken.getClaimAsStringList("amr");
-		boolean providerMfa = provider.config().trustProviderMfa() && amr != null
-				&& amr.stream().anyMatch(MULTI_FACTOR::contains);
-		return logins.completeExternalLogin(clinic.id(), idToken.getClaimAsString(provider.config().usernameClaim()),
-				providerMfa, callback.totp(), remoteAddress);
+		boolean providerMfa = provider.config().trustProviderMfa() && amr != null && (amr.contains("mfa")
+				|| (amr.stream().anyMatch(KNOWLEDGE::contains) && amr.stream().anyMatch(POSSESSION_OR_INHERENCE::contains)));
+		// The provider's subject, not a user name: names at a provider can change and be chosen by their users.
+		return logins.completeExternalLogin(clinic.id(), idToken.getSubject(), providerMfa, callback.totp(),
+				remoteAddress);
 	}
 
 	private Provider provider(String clinicSlug) {
@@ -148,6 +151,14 @@ class OidcLogins {
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(config.issuer()));
 		return new Provider(config, (String) discovery.get("authorization_endpoint"),
 				(String) discovery.get("token_endpoint"), decoder);
+	}
+
+	/** A provider that does not answer must not hold a login request (and a Tomcat thread) for long. */
+	private static org.springframework.http.client.ClientHttpRequestFactory timeouts() {
+		var factory = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+		factory.setConnectTimeout(java.time.Duration.ofSeconds(5));
+		factory.setReadTimeout(java.time.Duration.ofSeconds(10));
+		return factory;
 	}
 
 	private static boolean blank(String value) {

@@ -92,6 +92,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/auth/mfa/enrolment", "/api/v1/auth/mfa/enrolment/confirm")
 				.hasAuthority(StaffTokenAuthentication.MFA_ENROLMENT)
 				.requestMatchers("/api/v1/auth/**").hasAnyAuthority(staff)
+				// The review queue: clinical staff
+				.requestMatchers("/api/v1/review/**").hasAnyAuthority(clinical)
 				// Clinic administration
 				.requestMatchers("/api/v1/admin/**").hasAuthority(StaffRole.CLINIC_ADMIN.authority())
 				// Operations and documentation

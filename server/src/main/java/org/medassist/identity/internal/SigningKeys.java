@@ -44,6 +44,8 @@ class SigningKeys {
 
 	private volatile List<RSAKey> keys = List.of();
 
+	private volatile Instant lastReload = Instant.EPOCH;
+
 	SigningKeys(JdbcClient jdbc, IdentityProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -66,7 +68,10 @@ class SigningKeys {
 	/** The keys tokens may be verified with (newest first); reloads when asked for a key it does not know. */
 	JWKSet verification(String kid) {
 		List<RSAKey> current = keys;
-		if (kid != null && current.stream().noneMatch(k -> kid.equals(k.getKeyID()))) {
+		// An unknown kid may be another instance's new key: reload, but at most every few seconds, so that
+		// tokens with made-up kids cannot make every request read the table.
+		if (kid != null && current.stream().noneMatch(k -> kid.equals(k.getKeyID()))
+				&& clock.instant().isAfter(lastReload.plusSeconds(5))) {
 			current = reload();
 		}
 		return new JWKSet(List.copyOf(current));
@@ -98,7 +103,7 @@ class SigningKeys {
 	}
 
 	/** Makes a new key when the newest is too old, and retires keys no valid token can still name. */
-	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
 	void maintain() {
 		Instant now = clock.instant();
 		Instant newest = jdbc.sql("SELECT max(created_at) FROM signing_key WHERE retired_at IS NULL")
@@ -108,16 +113,20 @@ class SigningKeys {
 			.orElse(null);
 		if (newest == null || newest.plus(properties.signingKeyRotation()).isBefore(now)) {
 			rotate();
-			newest = now;
 		}
-		// Older keys verify for one token lifetime (plus a margin) after the newest began signing.
-		int retired = jdbc.sql("UPDATE signing_key SET retired_at = ? WHERE retired_at IS NULL AND created_at < ?")
-			.params(Timestamp.from(now), Timestamp.from(newest.minus(properties.accessTokenTtl().multipliedBy(2))))
+		// A key retires once a newer key has been signing for two token lifetimes: by then no token it signed is
+		// still valid.
+		int retired = jdbc.sql("""
+				UPDATE signing_key old SET retired_at = ?
+				WHERE old.retired_at IS NULL AND EXISTS (
+				    SELECT 1 FROM signing_key newer WHERE newer.created_at > old.created_at AND newer.created_at < ?)""")
+			.params(Timestamp.from(now), Timestamp.from(now.minus(properties.accessTokenTtl().multipliedBy(2))))
 			.update();
 		if (retired > 0) {
 			log.info("Retired {} old signing keys", retired);
-			reload();
 		}
+		// Every instance picks up rotations and retirements made by others.
+		reload();
 	}
 
 	private synchronized List<RSAKey> reload() {
@@ -131,6 +140,7 @@ class SigningKeys {
 			.map(Row::toJwk)
 			.toList();
 		keys = loaded;
+		lastReload = clock.instant();
 		return loaded;
 	}
 

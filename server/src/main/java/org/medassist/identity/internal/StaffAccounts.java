@@ -65,6 +65,20 @@ class StaffAccounts {
 			.optional();
 	}
 
+	/** The account an admin linked to this subject at the clinic's OpenID Connect provider. */
+	Optional<Account> lockByExternalSubject(String subject) {
+		return jdbc.sql("SELECT * FROM staff_user WHERE external_subject = ? FOR UPDATE")
+			.param(subject)
+			.query(this::account)
+			.optional();
+	}
+
+	void linkExternalSubject(UUID id, String subject) {
+		jdbc.sql("UPDATE staff_user SET external_subject = ?, version = version + 1 WHERE id = ?")
+			.params(subject, id)
+			.update();
+	}
+
 	Optional<Account> find(UUID id) {
 		return jdbc.sql("SELECT * FROM staff_user WHERE id = ?").param(id).query(this::account).optional();
 	}
@@ -127,6 +141,10 @@ class StaffAccounts {
 		jdbc.sql("UPDATE staff_user SET disabled_at = ?, version = version + 1 WHERE id = ?")
 			.params(ts(at), id)
 			.update();
+	}
+
+	void unlock(UUID id) {
+		jdbc.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE id = ?").param(id).update();
 	}
 
 	void enable(UUID id) {

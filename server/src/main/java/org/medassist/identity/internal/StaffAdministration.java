@@ -84,7 +84,11 @@ class StaffAdministration {
 	record NewStaffMember(String username, String displayName, StaffRole role, String password) {
 	}
 
-	record StaffChange(StaffRole role, Boolean disabled) {
+	/**
+	 * @param unlock clear a lockout after failed logins
+	 * @param externalSubject link the account to this subject ({@code sub}) at the clinic's OpenID provider
+	 */
+	record StaffChange(StaffRole role, Boolean disabled, Boolean unlock, String externalSubject) {
 	}
 
 	@GetMapping("/api/v1/admin/staff")
@@ -134,8 +138,13 @@ class StaffAdministration {
 			security = @SecurityRequirement(name = "bearer"))
 	StaffView change(@AuthenticationPrincipal StaffMember admin, @PathVariable UUID id,
 			@RequestBody StaffChange request) {
-		if (request.role() == null && request.disabled() == null) {
-			throw new InvalidStaffRequest("empty-change", "Send 'role' and/or 'disabled'.");
+		if (request.role() == null && request.disabled() == null && request.unlock() == null
+				&& request.externalSubject() == null) {
+			throw new InvalidStaffRequest("empty-change", "Send 'role', 'disabled', 'unlock' or 'externalSubject'.");
+		}
+		if (request.externalSubject() != null
+				&& (request.externalSubject().isBlank() || request.externalSubject().length() > 255)) {
+			throw new InvalidStaffRequest("invalid-external-subject", "'externalSubject' must be 1-255 characters.");
 		}
 		StaffAccounts.Account target = existing(admin, id);
 		logins.requireRecentAuthentication(admin);
@@ -144,7 +153,9 @@ class StaffAdministration {
 					"You cannot change your own role or disable yourself; ask another clinic admin.");
 		}
 		Instant now = clock.instant();
-		StaffAccounts.Account after = Tenancy.callAs(admin.clinicId(), () -> tx.execute(s -> {
+		StaffAccounts.Account after;
+		try {
+			after = Tenancy.callAs(admin.clinicId(), () -> tx.execute(s -> {
 			if (request.role() != null && request.role() != target.role()) {
 				accounts.changeRole(id, request.role());
 				sessions.revokeAllOf(id, "role-changed");
@@ -156,10 +167,22 @@ class StaffAdministration {
 			else if (Boolean.FALSE.equals(request.disabled()) && target.disabled()) {
 				accounts.enable(id);
 			}
+			if (Boolean.TRUE.equals(request.unlock())) {
+				accounts.unlock(id);
+			}
+			if (request.externalSubject() != null) {
+				accounts.linkExternalSubject(id, request.externalSubject());
+			}
 			return accounts.find(id).orElseThrow(StaffMemberNotFound::new);
-		}));
+			}));
+		}
+		catch (DuplicateKeyException e) {
+			throw new IdentityProblems.ExternalSubjectTaken();
+		}
 		changed(admin, id, (request.role() != null ? "role:" + request.role() + " " : "")
-				+ (request.disabled() != null ? "disabled:" + request.disabled() : ""));
+				+ (request.disabled() != null ? "disabled:" + request.disabled() + " " : "")
+				+ (Boolean.TRUE.equals(request.unlock()) ? "unlocked " : "")
+				+ (request.externalSubject() != null ? "linked-external-subject" : ""));
 		return StaffView.of(after, now);
 	}
 

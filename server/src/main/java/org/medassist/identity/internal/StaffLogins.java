@@ -185,15 +185,15 @@ class StaffLogins {
 	}
 
 	/**
-	 * Completes a login whose first factor an external OpenID Connect provider checked: the named account of the
-	 * clinic must exist and be usable; the second factor is the provider's (when trusted and it says so) or our
-	 * TOTP.
+	 * Completes a login whose first factor an external OpenID Connect provider checked: the account an admin
+	 * linked to the provider's subject must exist and be usable; the second factor is the provider's (when trusted
+	 * and it says so) or our TOTP, which the account must already have enrolled.
 	 */
-	LoginResult completeExternalLogin(ClinicId clinic, String username, boolean providerMfa, String totp,
+	LoginResult completeExternalLogin(ClinicId clinic, String subject, boolean providerMfa, String totp,
 			String remoteAddress) {
 		Object outcome = inClinic(clinic, () -> {
 			Instant now = clock.instant();
-			Optional<Account> found = accounts.lockByUsername(username == null ? "" : username);
+			Optional<Account> found = subject == null ? Optional.empty() : accounts.lockByExternalSubject(subject);
 			if (found.isEmpty()) {
 				return denied(null, clinic, remoteAddress, "oidc-unknown-account", new LoginFailed());
 			}
@@ -203,10 +203,8 @@ class StaffLogins {
 			}
 			long step = 0;
 			if (!providerMfa) {
-				if (!account.mfaEnrolled()) {
-					return new EnrolmentRequired(tokens.issueEnrolment(account.id(), clinic, account.role()));
-				}
-				if (totp == null) {
+				// Never enrol a second factor on the strength of the provider's login alone.
+				if (!account.mfaEnrolled() || totp == null) {
 					return new SecondFactorRequired();
 				}
 				OptionalLong accepted = SecondFactor.verify(account.mfaSecret(), totp, now, account.mfaLastStep());
@@ -317,10 +315,15 @@ class StaffLogins {
 			throw new IdentityProblems.InvalidStaffRequest("invalid-reauthentication",
 					"'password' and 'totp' are both required.");
 		}
+		throttle.check(remoteAddress, staff.clinicId().toString(), staff.username());
 		Object outcome = inClinic(staff.clinicId(), () -> {
 			Instant now = clock.instant();
 			Account account = accounts.lock(staff.userId()).orElseThrow(SessionEnded::new);
-			if (password == null || !passwords.matches(password, account.passwordHash())) {
+			if (account.disabled() || account.lockedAt(now)) {
+				sessions.revoke(staff.sessionId(), "locked");
+				return new LoginFailed();
+			}
+			if (!passwords.matches(password, account.passwordHash())) {
 				return failure(account, now, remoteAddress, "reauthentication-failed");
 			}
 			OptionalLong step = SecondFactor.verify(account.mfaSecret(), totp, now, account.mfaLastStep());
@@ -345,11 +348,16 @@ class StaffLogins {
 			throw new IdentityProblems.InvalidStaffRequest("invalid-password-change",
 					"'currentPassword' and 'newPassword' are both required.");
 		}
+		throttle.check(remoteAddress, staff.clinicId().toString(), staff.username());
 		String clinicSlug = clinics.get(staff.clinicId()).slug();
 		policy.check(replacement, staff.username(), clinicSlug);
 		Object outcome = inClinic(staff.clinicId(), () -> {
 			Account account = accounts.lock(staff.userId()).orElseThrow(SessionEnded::new);
-			if (current == null || !passwords.matches(current, account.passwordHash())) {
+			if (account.disabled() || account.lockedAt(clock.instant())) {
+				sessions.revoke(staff.sessionId(), "locked");
+				return new LoginFailed();
+			}
+			if (!passwords.matches(current, account.passwordHash())) {
 				return failure(account, clock.instant(), remoteAddress, "password-change-failed");
 			}
 			accounts.changePassword(account.id(), passwords.encode(replacement));

@@ -1,0 +1,171 @@
+package org.medassist.review.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.medassist.identity.ClinicId;
+import org.medassist.triage.Disposition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reviews in PostgreSQL; every call runs in a transaction for the clinic (row-level security). */
+@Repository
+class ReviewRepository {
+
+	private final JdbcClient jdbc;
+
+	ReviewRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	enum Status {
+		QUEUED, CLAIMED, DECIDED
+	}
+
+	enum Tier {
+		NURSE, PHYSICIAN
+	}
+
+	record Review(UUID consultationId, ClinicId clinicId, Status status, Tier tier, boolean escalated,
+			Disposition aiDisposition, String ageGroup, Instant queuedAt, UUID claimedBy, String claimedByName,
+			Instant claimedAt, Instant claimExpiresAt, Instant firstClaimedAt, UUID decidedBy, String decidedByName,
+			Instant decidedAt, Disposition disposition, String reasonCode, String note, String patientInstructions,
+			Instant contactedPatientAt, String secondOpinionNote, int breaches, Instant lastBreachAt, long version) {
+
+		/** Claimed and the claim still holds (a lapsed claim counts as queued). */
+		boolean heldAt(Instant now) {
+			return status == Status.CLAIMED && claimExpiresAt.isAfter(now);
+		}
+	}
+
+	/** Queues a completed consultation; once only, however often the event arrives. */
+	boolean enqueue(UUID consultationId, ClinicId clinic, boolean escalated, Disposition aiDisposition, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO review (consultation_id, clinic_id, status, escalated, ai_disposition, queued_at)
+				VALUES (?, ?, 'QUEUED', ?, ?, ?) ON CONFLICT (consultation_id) DO NOTHING""")
+			.params(consultationId, clinic.value(), escalated, aiDisposition.name(), ts(at))
+			.update() == 1;
+	}
+
+	Optional<Review> find(UUID consultationId) {
+		return jdbc.sql("SELECT * FROM review WHERE consultation_id = ?").param(consultationId).query(this::review)
+			.optional();
+	}
+
+	Optional<Review> lock(UUID consultationId) {
+		return jdbc.sql("SELECT * FROM review WHERE consultation_id = ? FOR UPDATE")
+			.param(consultationId)
+			.query(this::review)
+			.optional();
+	}
+
+	/** Open cases, most urgent disposition first, then longest waiting. */
+	List<Review> open(Status status, Disposition disposition, Instant queuedBefore) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM review WHERE status <> 'DECIDED'");
+		List<Object> params = new ArrayList<>();
+		if (status != null) {
+			sql.append(" AND status = ?");
+			params.add(status.name());
+		}
+		if (disposition != null) {
+			sql.append(" AND ai_disposition = ?");
+			params.add(disposition.name());
+		}
+		if (queuedBefore != null) {
+			sql.append(" AND queued_at < ?");
+			params.add(ts(queuedBefore));
+		}
+		sql.append(" ORDER BY CASE ai_disposition WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1 WHEN 'ROUTINE' THEN 2"
+				+ " ELSE 3 END, queued_at, consultation_id");
+		return jdbc.sql(sql.toString()).params(params).query(this::review).list();
+	}
+
+	void claim(UUID consultationId, UUID by, String byName, Instant now, Instant expires) {
+		jdbc.sql("""
+				UPDATE review SET status = 'CLAIMED', claimed_by = ?, claimed_by_name = ?, claimed_at = ?,
+				       claim_expires_at = ?, first_claimed_at = coalesce(first_claimed_at, ?), version = version + 1
+				WHERE consultation_id = ?""")
+			.params(by, byName, ts(now), ts(expires), ts(now), consultationId)
+			.update();
+	}
+
+	void release(UUID consultationId, Tier tier, String secondOpinionNote) {
+		jdbc.sql("""
+				UPDATE review SET status = 'QUEUED', claimed_by = NULL, claimed_by_name = NULL, claimed_at = NULL,
+				       claim_expires_at = NULL, tier = ?, second_opinion_note = coalesce(?, second_opinion_note),
+				       version = version + 1
+				WHERE consultation_id = ?""")
+			.params(tier.name(), secondOpinionNote, consultationId)
+			.update();
+	}
+
+	void decide(UUID consultationId, UUID by, String byName, Instant now, Disposition disposition, String reasonCode,
+			String note, String patientInstructions, boolean contactedPatient) {
+		jdbc.sql("""
+				UPDATE review SET status = 'DECIDED', claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL,
+				       decided_by = ?, decided_by_name = ?, decided_at = ?, disposition = ?, reason_code = ?, note = ?,
+				       patient_instructions = ?, contacted_patient_at = CASE WHEN ?::boolean THEN ?::timestamptz END,
+				       version = version + 1
+				WHERE consultation_id = ?""")
+			.params(by, byName, ts(now), disposition.name(), reasonCode, note, patientInstructions, contactedPatient,
+					ts(now), consultationId)
+			.update();
+	}
+
+	/**
+	 * Records the next breach of every unclaimed case whose target has passed, each exactly once even with many
+	 * instances sweeping at the same time ({@code SKIP LOCKED}, and the breach count in the condition). The
+	 * n-th breach falls at n × the target after queueing. Returns the cases that breached.
+	 */
+	List<Review> breach(Duration emergency, Duration urgent, Duration routine, Duration selfCare, Instant now) {
+		return jdbc.sql("""
+				UPDATE review r SET breaches = r.breaches + 1, last_breach_at = ?,
+				       tier = CASE WHEN r.breaches + 1 >= 2 THEN 'PHYSICIAN' ELSE r.tier END, version = r.version + 1
+				WHERE r.consultation_id IN (
+				    SELECT consultation_id FROM review
+				    WHERE first_claimed_at IS NULL AND status = 'QUEUED'
+				      AND queued_at + (breaches + 1) * coalesce(
+				            (SELECT t.claim_within FROM review_target t
+				             WHERE t.clinic_id = review.clinic_id AND t.disposition = review.ai_disposition),
+				            CASE ai_disposition WHEN 'EMERGENCY' THEN ?::interval WHEN 'URGENT' THEN ?::interval
+				                                WHEN 'ROUTINE' THEN ?::interval ELSE ?::interval END) <= ?
+				    FOR UPDATE SKIP LOCKED)
+				RETURNING r.*""")
+			.params(ts(now), interval(emergency), interval(urgent), interval(routine), interval(selfCare), ts(now))
+			.query(this::review)
+			.list();
+	}
+
+	private static String interval(Duration d) {
+		return d.toSeconds() + " seconds";
+	}
+
+	private Review review(ResultSet rs, int row) throws SQLException {
+		return new Review(rs.getObject("consultation_id", UUID.class), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+				Status.valueOf(rs.getString("status")), Tier.valueOf(rs.getString("tier")), rs.getBoolean("escalated"),
+				Disposition.valueOf(rs.getString("ai_disposition")), rs.getString("age_group"),
+				instant(rs, "queued_at"), rs.getObject("claimed_by", UUID.class), rs.getString("claimed_by_name"),
+				instant(rs, "claimed_at"), instant(rs, "claim_expires_at"), instant(rs, "first_claimed_at"),
+				rs.getObject("decided_by", UUID.class), rs.getString("decided_by_name"), instant(rs, "decided_at"),
+				rs.getString("disposition") == null ? null : Disposition.valueOf(rs.getString("disposition")),
+				rs.getString("reason_code"), rs.getString("note"), rs.getString("patient_instructions"),
+				instant(rs, "contacted_patient_at"), rs.getString("second_opinion_note"), rs.getInt("breaches"),
+				instant(rs, "last_breach_at"), rs.getLong("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}

@@ -1,0 +1,224 @@
+package org.medassist.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.medassist.testing.ApplicationTest;
+import org.medassist.testing.ManyLogins;
+import org.medassist.testing.PatientClient.Reply;
+import org.medassist.testing.PatientClient.Session;
+import org.medassist.testing.ScriptedTriageEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The nurse's side of the loop over HTTP: completed consultations queue most urgent first, one reviewer holds a
+ * case at a time, decisions keep the AI disposition beside the human one and reach the patient's chat, and an
+ * unclaimed case breaches its target exactly once however many instances sweep.
+ */
+@ManyLogins
+class ReviewQueueTest extends ApplicationTest {
+
+	private static final Map<String, String> logins = new ConcurrentHashMap<>();
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void completedConsultationsQueueMostUrgentFirstAndOnlyInTheirClinic() {
+		String routine = completed("demo", "ROUTINE");
+		String emergency = completed("demo", "EMERGENCY");
+		String urgent = completed("demo", "URGENT");
+		List<String> order = ids(staff.get("/api/v1/review/queue", nurse()));
+		assertThat(order.stream().filter(List.of(routine, emergency, urgent)::contains).toList())
+			.containsExactly(emergency, urgent, routine);
+		assertThat(ids(staff.get("/api/v1/review/queue?disposition=EMERGENCY", nurse()))).contains(emergency)
+			.doesNotContain(urgent, routine);
+		assertThat(ids(staff.get("/api/v1/review/queue", otherClinicNurse()))).doesNotContain(routine, emergency, urgent);
+		Reply item = staff.get("/api/v1/review/" + emergency, nurse());
+		assertThat(item.body().at("/review/item/escalated").asBoolean()).isTrue();
+		assertThat(item.body().at("/review/item/aiGenerated").asBoolean()).as("the disposition is labelled AI-made")
+			.isTrue();
+		assertThat(item.body().at("/consultation/status").asString()).isEqualTo("ESCALATED");
+	}
+
+	@Test
+	void oneReviewerAtATimeAndTheSecondIsToldWho() throws Exception {
+		String id = completed("demo", "URGENT");
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status()).isEqualTo(200);
+		assertThat(patientStatus(id)).isEqualTo("IN_REVIEW");
+		Reply second = staff.post("/api/v1/review/" + id + "/claim", "", physician());
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.body().get("detail").asString()).contains("nurse");
+		assertThat(staff.post("/api/v1/review/" + id + "/release", "", nurse()).status()).isEqualTo(200);
+		assertThat(patientStatus(id)).isEqualTo("AWAITING_REVIEW");
+
+		String raced = completed("demo", "URGENT");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> byNurse = () -> staff.post("/api/v1/review/" + raced + "/claim", "", nurse()).status();
+			Callable<Integer> byPhysician = () -> staff.post("/api/v1/review/" + raced + "/claim", "", physician())
+				.status();
+			List<Future<Integer>> results = pool.invokeAll(List.of(byNurse, byPhysician));
+			assertThat(List.of(results.get(0).get(), results.get(1).get())).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void aLapsedClaimCanBeTakenByAnother() {
+		String id = completed("demo", "ROUTINE");
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status()).isEqualTo(200);
+		database.sql("UPDATE review SET claim_expires_at = now() - interval '1 second' WHERE consultation_id = ?::uuid")
+			.param(id).update();
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", physician()).status()).isEqualTo(200);
+		assertThat(staff.post("/api/v1/review/" + id + "/decision", "{\"disposition\":\"ROUTINE\"}", nurse()).status())
+			.as("the nurse's claim lapsed").isEqualTo(409);
+	}
+
+	@Test
+	void badDecisionsAreRefusedWithAReasonAndStoreNothing() {
+		String id = completed("demo", "URGENT");
+		String accept = "{\"disposition\":\"URGENT\"}";
+		assertThat(decide(id, accept, nurse()).problemType()).as("not claimed")
+			.isEqualTo("urn:medassist:problem:review-not-claimed-by-you");
+		staff.post("/api/v1/review/" + id + "/claim", "", nurse());
+		Reply noReason = decide(id, "{\"disposition\":\"ROUTINE\"}", nurse());
+		assertThat(noReason.status()).isEqualTo(400);
+		assertThat(noReason.problemType()).isEqualTo("urn:medassist:problem:override-reason-required");
+		Reply unknownReason = decide(id, "{\"disposition\":\"ROUTINE\",\"reasonCode\":\"BECAUSE\"}", nurse());
+		assertThat(unknownReason.status()).isEqualTo(400);
+		assertThat(unknownReason.problemType()).isEqualTo("urn:medassist:problem:unknown-reason-code");
+		assertThat(decide(id, "{\"disposition\":\"SOMETIMES\"}", nurse()).status()).isEqualTo(400);
+		assertThat(decide(id, accept, otherClinicNurse()).status()).as("another clinic's case").isEqualTo(404);
+		assertThat(database.sql("SELECT status FROM review WHERE consultation_id = ?::uuid").param(id)
+			.query(String.class).single()).isEqualTo("CLAIMED");
+	}
+
+	@Test
+	void anOverrideKeepsBothDispositionsAndTheInstructionsReachThePatient() {
+		Session session = patient.startAndConsent("demo");
+		patient.send(session, ScriptedTriageEngine.DISPOSITION_PREFIX + "EMERGENCY");
+		String id = session.id();
+		staff.post("/api/v1/review/" + id + "/claim", "", nurse());
+		Reply decided = decide(id, """
+				{"disposition":"URGENT","reasonCode":"RED_FLAG_NOT_CONFIRMED","note":"Spoke to the patient by phone.",
+				 "patientInstructions":"Please come to the clinic today before 5 pm.","contactedPatient":true}""",
+				nurse());
+		assertThat(decided.status()).as(decided.raw()).isEqualTo(200);
+		assertThat(decided.body().at("/item/aiDisposition").asString()).isEqualTo("EMERGENCY");
+		assertThat(decided.body().get("decidedDisposition").asString()).isEqualTo("URGENT");
+
+		JsonNode view = patient.get(session).body();
+		assertThat(view.get("status").asString()).isEqualTo("REVIEWED");
+		JsonNode last = view.get("messages").get(view.get("messages").size() - 1);
+		assertThat(last.get("author").asString()).isEqualTo("STAFF");
+		assertThat(last.get("kind").asString()).isEqualTo("INSTRUCTION");
+		assertThat(last.get("aiGenerated").asBoolean()).isFalse();
+		assertThat(last.get("text").asString()).isEqualTo("Please come to the clinic today before 5 pm.");
+		assertThat(events.of(ReviewDecided.class)).anyMatch(e -> e.consultationId().toString().equals(id)
+				&& e.overridden() && "RED_FLAG_NOT_CONFIRMED".equals(e.reasonCode()));
+		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", nurse()).status()).as("decided once").isEqualTo(409);
+	}
+
+	@Test
+	void aSecondOpinionGoesToPhysiciansOnly() {
+		String id = completed("demo", "URGENT");
+		staff.post("/api/v1/review/" + id + "/claim", "", nurse());
+		assertThat(staff.post("/api/v1/review/" + id + "/second-opinion", "{}", nurse()).status()).isEqualTo(400);
+		assertThat(staff.post("/api/v1/review/" + id + "/second-opinion",
+				"{\"note\":\"Chest pain at rest last week?\"}", nurse()).status()).isEqualTo(200);
+		Reply byNurse = staff.post("/api/v1/review/" + id + "/claim", "", nurse());
+		assertThat(byNurse.problemType()).isEqualTo("urn:medassist:problem:physician-review-requested");
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", physician()).status()).isEqualTo(200);
+		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", physician()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void anUnclaimedEmergencyBreachesItsTargetOnceThoughTwoInstancesSweep() throws Exception {
+		String id = completed("demo", "EMERGENCY");
+		// Queued three minutes ago: past the two-minute target once, not yet twice.
+		database.sql("UPDATE review SET queued_at = now() - interval '3 minutes' WHERE consultation_id = ?::uuid")
+			.param(id).update();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> sweeps = pool.invokeAll(List.of(this::sweep, this::sweep));
+			sweeps.get(0).get();
+			sweeps.get(1).get();
+		}
+		finally {
+			pool.shutdown();
+		}
+		sweep();
+		assertThat(database.sql("SELECT breaches FROM review WHERE consultation_id = ?::uuid").param(id)
+			.query(Integer.class).single()).isOne();
+		assertThat(events.of(ReviewEvent.class).stream()
+			.filter(e -> e.kind() == ReviewEvent.Kind.BREACHED && e.consultationId().toString().equals(id))).hasSize(1);
+		JsonNode item = staff.get("/api/v1/review/queue", nurse()).body().valueStream()
+			.filter(n -> n.get("consultationId").asString().equals(id)).findFirst().orElseThrow();
+		assertThat(item.get("breaches").asInt()).as("shown on the queue").isOne();
+
+		database.sql("UPDATE review SET queued_at = now() - interval '5 minutes' WHERE consultation_id = ?::uuid")
+			.param(id).update();
+		sweep();
+		assertThat(database.sql("SELECT breaches || ' ' || tier FROM review WHERE consultation_id = ?::uuid").param(id)
+			.query(String.class).single()).as("the second breach sends it to physicians").isEqualTo("2 PHYSICIAN");
+	}
+
+	// --- helpers ---
+
+	private String completed(String clinic, String disposition) {
+		Session session = patient.startAndConsent(clinic);
+		Reply reply = patient.send(session, ScriptedTriageEngine.DISPOSITION_PREFIX + disposition);
+		assertThat(reply.body().get("status").asString()).isIn("ESCALATED", "AWAITING_REVIEW");
+		return session.id();
+	}
+
+	private String patientStatus(String id) {
+		return database.sql("SELECT status FROM consultation WHERE id = ?::uuid").param(id).query(String.class).single();
+	}
+
+	private Reply decide(String id, String body, String token) {
+		return staff.post("/api/v1/review/" + id + "/decision", body, token);
+	}
+
+	private Integer sweep() throws Exception {
+		Object job = context.getBean("escalations");
+		var sweep = job.getClass().getMethod("sweep");
+		sweep.setAccessible(true);
+		return (Integer) sweep.invoke(job);
+	}
+
+	private static List<String> ids(Reply queue) {
+		assertThat(queue.status()).as(queue.raw()).isEqualTo(200);
+		return queue.body().valueStream().map(n -> n.get("consultationId").asString()).toList();
+	}
+
+	private String nurse() {
+		return login("demo", "nurse", "nurse-demo-password");
+	}
+
+	private String physician() {
+		return login("demo", "physician", "physician-demo-password");
+	}
+
+	private String otherClinicNurse() {
+		return login("other", "nurse", "other-demo-password");
+	}
+
+	private String login(String clinic, String username, String password) {
+		return logins.computeIfAbsent(port + clinic + username,
+				k -> staff.loginDemo(clinic, username, password).accessToken());
+	}
+}
