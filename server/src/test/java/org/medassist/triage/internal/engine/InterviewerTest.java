@@ -168,6 +168,27 @@ class InterviewerTest {
 	}
 
 	@Test
+	void theFirstAgeStatedIsThePatientsNotTheCarers() {
+		Conversation c = new Conversation("My 6 week old has a fever");
+		c.answer("I'm 35 and really worried about her");
+		for (int i = 0; i < 30 && !c.asked().equals("measure:temperature") && !c.asked().equals("concluded"); i++) {
+			c.answer("no");
+		}
+		c.answer("38.5");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(c.assessment().measurements()).contains("age: 0.12");
+	}
+
+	@Test
+	void theFirstDurationStatedIsKeptUnlessTheDurationQuestionIsAnswered() {
+		Conversation c = new Conversation("I've had a sore throat for 2 weeks. I sleep eight hours a night but I'm tired.");
+		c.answerAll("no");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.ROUTINE);
+	}
+
+	@Test
 	void fahrenheitIsConverted() {
 		Conversation c = new Conversation("My 2 month old has a fever of 101F");
 
