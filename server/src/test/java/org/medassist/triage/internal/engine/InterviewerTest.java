@@ -127,6 +127,13 @@ class InterviewerTest {
 	}
 
 	@Test
+	void aNegationDoesNotReachPastAndWithANewSubject() {
+		Conversation c = new Conversation("I have chest pain. I haven't been sick and I'm sweating a lot");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
 	void aHedgedRedFlagCountsAsReported() {
 		Conversation c = new Conversation("I think I might have a tight chest and maybe I'm a bit sweaty");
 
