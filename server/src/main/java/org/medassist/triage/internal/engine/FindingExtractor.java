@@ -133,7 +133,9 @@ final class FindingExtractor {
 		for (String sentence : Text.sentences(Text.normalize(raw))) {
 			for (String clause : Text.clauses(sentence)) {
 				List<String> tokens = Text.tokens(clause);
-				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED) {
+				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint.
+				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED
+						|| FINE.matcher(clause).matches()) {
 					continue;
 				}
 				float[] vector = semantic.vector(clause);

@@ -17,7 +17,8 @@ class FindingExtractorTest {
 			new Finding("worst_headache", "sudden very severe headache", "Did a severe headache come on suddenly?",
 					List.of("worst headache ever", "sudden severe headache"), null),
 			new Finding("not_drinking", "not drinking", "Is the person not drinking?", List.of("not drinking", "refusing drinks"), null),
-			new Finding("short_of_breath", "short of breath", "Are you short of breath?", List.of("short of breath"), null));
+			new Finding("short_of_breath", "short of breath", "Are you short of breath?", List.of("short of breath"), null),
+			new Finding("bleeding", "bleeding", "Are you bleeding?", List.of("bleeding a lot"), null));
 
 	/** Words hashed into a vector: similarity is shared words, enough to test how meaning is used. */
 	private static final Embeddings BAG_OF_WORDS = new Embeddings() {
@@ -46,6 +47,12 @@ class FindingExtractorTest {
 		assertThat(extractor.inContext("I've had a dull headache since this afternoon", "worst_headache", 0.2)).isEmpty();
 		assertThat(extractor.inContext("it came on suddenly, the worst ever", "worst_headache", 0.2))
 			.contains(Facts.State.PRESENT);
+	}
+
+	@Test
+	void aClauseSayingSomethingHasStoppedNamesNoComplaint() {
+		assertThat(extractor.closestComplaint("The bleeding has stopped", List.of("bleeding"), 0.2)).isEmpty();
+		assertThat(extractor.closestComplaint("The cut is bleeding a lot", List.of("bleeding"), 0.2)).contains("bleeding");
 	}
 
 	@Test
