@@ -14,7 +14,7 @@ import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
 final class Lexicon {
 
 	/** {@code ordered}: a phrase said negatively ("not drinking") matches only in its own word order. */
-	record Entry(String finding, List<String> words, boolean ordered, int length) {
+	record Entry(String finding, List<String> words, boolean ordered, int length, int content) {
 	}
 
 	/** A finding mentioned at {@code start}; {@code gaps} are the clause's words between the phrase's own words. */
@@ -32,12 +32,18 @@ final class Lexicon {
 				List<String> words = content.size() <= 1 ? all.stream().map(Text::stem).toList() : content;
 				if (!words.isEmpty()) {
 					// "i can drink fluids and i'm not short of breath" does not say "not drinking".
-					entries.add(new Entry(f.id(), words, Negation.hasCue(phrase), all.size()));
+					entries.add(new Entry(f.id(), words, Negation.hasCue(phrase), all.size(), content.size()));
 				}
 			}
 		}
-		// Most content words first, then most words in all: "since my baby was born" wins over "my baby".
-		entries.sort(Comparator.comparingInt((Entry e) -> e.words().size()).thenComparingInt(Entry::length).reversed());
+		// The most specific phrase first: most content words ("new mole" before "my mole"), then most words, then
+		// most words in all ("since my baby was born" before "my baby"); then by finding and phrase, so that the
+		// result never depends on the order the knowledge base's files were read in.
+		entries.sort(Comparator.comparingInt(Entry::content).reversed()
+			.thenComparing(Comparator.comparingInt((Entry e) -> e.words().size()).reversed())
+			.thenComparing(Comparator.comparingInt(Entry::length).reversed())
+			.thenComparing(Entry::finding)
+			.thenComparing(e -> String.join(" ", e.words())));
 	}
 
 	/** Every finding mentioned in the clause, with where (token positions) it was mentioned. */

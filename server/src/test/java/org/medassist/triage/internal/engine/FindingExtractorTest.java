@@ -18,7 +18,9 @@ class FindingExtractorTest {
 					List.of("worst headache ever", "sudden severe headache"), null),
 			new Finding("not_drinking", "not drinking", "Is the person not drinking?", List.of("not drinking", "refusing drinks"), null),
 			new Finding("short_of_breath", "short of breath", "Are you short of breath?", List.of("short of breath"), null),
-			new Finding("bleeding", "bleeding", "Are you bleeding?", List.of("bleeding a lot"), null));
+			new Finding("bleeding", "bleeding", "Are you bleeding?", List.of("bleeding a lot"), null),
+			new Finding("mole", "mole", "Is it about a mole?", List.of("my mole"), null),
+			new Finding("mole_changed", "new or changing mole", "Is the mole new or changing?", List.of("new mole"), null));
 
 	/** Words hashed into a vector: similarity is shared words, enough to test how meaning is used. */
 	private static final Embeddings BAG_OF_WORDS = new Embeddings() {
@@ -53,6 +55,12 @@ class FindingExtractorTest {
 	void aClauseSayingSomethingHasStoppedNamesNoComplaint() {
 		assertThat(extractor.closestComplaint("The bleeding has stopped", List.of("bleeding"), 0.2)).isEmpty();
 		assertThat(extractor.closestComplaint("The cut is bleeding a lot", List.of("bleeding"), 0.2)).contains("bleeding");
+	}
+
+	@Test
+	void thePhraseWithMoreContentWordsWins() {
+		assertThat(extractor.read("There's a new dark mole on my calf", Optional.empty()).findings())
+			.containsKey("mole_changed").doesNotContainKey("mole");
 	}
 
 	@Test
