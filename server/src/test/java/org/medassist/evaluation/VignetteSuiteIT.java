@@ -22,14 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>On the tuned part this asserts what the engine has reached, as a ratchet that only moves up: every
  * emergency found and no more than {@link #MAX_UNSAFE} unsafe results in either mode, and accuracy of at least
- * {@link #MIN_ACCURACY}. The issue's targets (unsafe 0, accuracy 85%) are not met yet; see the README.
+ * {@link #MIN_ACCURACY}. With knowledge base 0.2.0 the engine probe measured, on the 179 tuned cases, 92.2% (full)
+ * and 91.6% (interview), every emergency found and no unsafe result; the constants sit just under that.
  */
 class VignetteSuiteIT {
 
 	private static final Path SUITES = Path.of("../eval/vignettes");
 
-	static final int MAX_UNSAFE = 3;
-	static final double MIN_ACCURACY = 0.72;
+	static final int MAX_UNSAFE = 0;
+	static final double MIN_ACCURACY = 0.89;
 
 	private static ConfigurableApplicationContext context;
 	private static EvaluationHarness harness;

@@ -39,9 +39,28 @@ public final class Facts {
 		findings.put(finding, state);
 	}
 
+	/**
+	 * Records a measurement the patient mentioned. The highest pain and temperature count; the first age stated
+	 * is the patient's (a carer who then gives their own age, "my 4-year-old... I'm 35", does not make the
+	 * patient an adult), and the first duration stated is how long the problem has lasted (a later sentence
+	 * about something else, "I sleep eight hours", does not replace it).
+	 */
 	public void measure(Measure measure, double value) {
-		measures.merge(measure, value, (old, now) -> measure == Measure.AGE || measure == Measure.PAIN
-				|| measure == Measure.TEMPERATURE ? Math.max(old, now) : now);
+		measures.merge(measure, value, (old, now) -> switch (measure) {
+			case PAIN, TEMPERATURE -> Math.max(old, now);
+			case AGE, DURATION_DAYS -> old;
+			default -> now;
+		});
+	}
+
+	/** Records the answer to a question about this measure: it replaces what was read before. */
+	public void answer(Measure measure, double value) {
+		if (measure == Measure.PAIN || measure == Measure.TEMPERATURE) {
+			measure(measure, value);
+		}
+		else {
+			measures.put(measure, value);
+		}
 	}
 
 	public void sex(Sex value) {

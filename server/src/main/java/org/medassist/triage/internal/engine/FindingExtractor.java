@@ -92,8 +92,9 @@ final class FindingExtractor {
 				if (tokens.isEmpty()) {
 					continue;
 				}
-				SemanticIndex.Similarity similarity = semantic.similarity(clause, finding);
-				if (similarity.score() >= bestScore) {
+				float[] vector = semantic.vector(clause);
+				SemanticIndex.Similarity similarity = semantic.similarity(vector, finding);
+				if (similarity.score() >= bestScore && !aboutAnother(vector, tokens, finding, similarity.score())) {
 					bestScore = similarity.score();
 					// A clause close to a negatively worded phrase ("haven't felt the baby move" ~ "baby not
 					// moving") says the finding is there; its negation is part of the meaning.
@@ -102,6 +103,20 @@ final class FindingExtractor {
 			}
 		}
 		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * Whether a clause that names another finding in known words is about that one rather than the finding
+	 * asked about: "I've had a dull headache since this afternoon" names a headache, and answers "did it come on
+	 * suddenly, like the worst headache ever?" only if it is closer in meaning to the latter than to a headache.
+	 */
+	private boolean aboutAnother(float[] vector, List<String> tokens, String asked, double score) {
+		for (var mention : lexicon.find(tokens)) {
+			if (!mention.finding().equals(asked) && semantic.similarity(vector, mention.finding()).score() >= score) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -118,7 +133,9 @@ final class FindingExtractor {
 		for (String sentence : Text.sentences(Text.normalize(raw))) {
 			for (String clause : Text.clauses(sentence)) {
 				List<String> tokens = Text.tokens(clause);
-				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED) {
+				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint.
+				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED
+						|| FINE.matcher(clause).matches()) {
 					continue;
 				}
 				float[] vector = semantic.vector(clause);

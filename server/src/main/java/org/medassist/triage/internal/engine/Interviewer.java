@@ -101,7 +101,14 @@ public final class Interviewer {
 					? Measure.byKey(question.substring(MEASURE.length())) : Optional.empty();
 			Reading reading = extractor.read(turn.answer(), askedMeasure);
 			reading.findings().forEach(facts::record);
-			reading.measures().forEach(facts::measure);
+			reading.measures().forEach((m, v) -> {
+				if (askedMeasure.orElse(null) == m) {
+					facts.answer(m, v);
+				}
+				else {
+					facts.measure(m, v);
+				}
+			});
 			reading.sex().ifPresent(facts::sex);
 			if (question.startsWith(FINDING)) {
 				String finding = question.substring(FINDING.length());

@@ -13,7 +13,8 @@ import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
  */
 final class Lexicon {
 
-	record Entry(String finding, List<String> words) {
+	/** {@code ordered}: a phrase said negatively ("not drinking") matches only in its own word order. */
+	record Entry(String finding, List<String> words, boolean ordered, int length, int content) {
 	}
 
 	/** A finding mentioned at {@code start}; {@code gaps} are the clause's words between the phrase's own words. */
@@ -30,11 +31,19 @@ final class Lexicon {
 				// "had a temperature" is not "temperature": a phrase with one content word keeps its small words.
 				List<String> words = content.size() <= 1 ? all.stream().map(Text::stem).toList() : content;
 				if (!words.isEmpty()) {
-					entries.add(new Entry(f.id(), words));
+					// "i can drink fluids and i'm not short of breath" does not say "not drinking".
+					entries.add(new Entry(f.id(), words, Negation.hasCue(phrase), all.size(), content.size()));
 				}
 			}
 		}
-		entries.sort(Comparator.comparingInt((Entry e) -> e.words().size()).reversed());
+		// The most specific phrase first: most content words ("new mole" before "my mole"), then most words, then
+		// most words in all ("since my baby was born" before "my baby"); then by finding and phrase, so that the
+		// result never depends on the order the knowledge base's files were read in.
+		entries.sort(Comparator.comparingInt(Entry::content).reversed()
+			.thenComparing(Comparator.comparingInt((Entry e) -> e.words().size()).reversed())
+			.thenComparing(Comparator.comparingInt(Entry::length).reversed())
+			.thenComparing(Entry::finding)
+			.thenComparing(e -> String.join(" ", e.words())));
 	}
 
 	/** Every finding mentioned in the clause, with where (token positions) it was mentioned. */
@@ -44,7 +53,7 @@ final class Lexicon {
 		List<Mention> mentions = new ArrayList<>();
 		for (Entry entry : entries) {
 			for (int start = 0; start < stems.size(); start++) {
-				int[] positions = match(stems, used, start, entry.words());
+				int[] positions = match(stems, used, start, entry.words(), entry.ordered());
 				if (positions != null) {
 					// Only the phrase's own words are taken: the words between them may belong to other findings
 					// ("feel really breathless and sick" holds both "feel sick" and "breathless").
@@ -71,8 +80,11 @@ final class Lexicon {
 	 * Where the phrase's words all occur, unused, within a window of the clause starting at {@code start} (which
 	 * must hold one of them): their positions, or {@code null}.
 	 */
-	private static int[] match(List<String> stems, boolean[] used, int start, List<String> words) {
+	private static int[] match(List<String> stems, boolean[] used, int start, List<String> words, boolean ordered) {
 		if (used[start] || words.stream().noneMatch(w -> Text.sameWord(stems.get(start), w))) {
+			return null;
+		}
+		if (ordered && !Text.sameWord(stems.get(start), words.get(0))) {
 			return null;
 		}
 		if (words.size() == 1) {
@@ -82,9 +94,10 @@ final class Lexicon {
 		boolean[] taken = new boolean[stems.size()];
 		int[] positions = new int[words.size()];
 		int n = 0;
+		int from = start;
 		for (String word : words) {
 			int found = -1;
-			for (int i = start; i < window; i++) {
+			for (int i = ordered ? from : start; i < window; i++) {
 				if (!used[i] && !taken[i] && Text.sameWord(stems.get(i), word)) {
 					found = i;
 					break;
@@ -95,6 +108,7 @@ final class Lexicon {
 			}
 			taken[found] = true;
 			positions[n++] = found;
+			from = found + 1;
 		}
 		return positions;
 	}

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class MeasureReader {
 
-	private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few|several)";
+	private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|couple of|a few|several)";
 
 	private static final Pattern AGE_UNIT = Pattern.compile(
 			"\\b" + NUM + "[- ]?(years?|yrs?|y/o|yo|months?|mos?|weeks?|wks?|days?)[- ]?old\\b");
@@ -24,6 +24,7 @@ final class MeasureReader {
 	private static final Pattern NEWBORN = Pattern.compile("\\bnew[- ]?born\\b|\\bneonate\\b");
 
 	private static final Pattern TEMP = Pattern.compile("(\\d{2,3}(?:[.,]\\d{1,2})?)\\s?(?:°|º|degrees?|deg)?\\s?(c|f|celsius|centigrade|fahrenheit)?\\b");
+	private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:i'm|i am|im|she's|he's|she is|he is|aged?)\\s*$");
 	private static final Pattern TEMP_CONTEXT = Pattern.compile("\\b(temp|temperature|fever|febrile|thermometer|degrees|°|º)");
 
 	private static final Pattern DURATION = Pattern.compile("\\b(?:for|since|past|last|about|over|almost|nearly)?\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?"
@@ -115,8 +116,13 @@ final class MeasureReader {
 	static Optional<Double> temperature(String text, boolean asked) {
 		Matcher m = TEMP.matcher(text);
 		while (m.find()) {
-			// A bare number is a temperature only when asked for one or right after a word about temperature.
+			// A bare number is a temperature only when asked for one or right after a word about temperature, in
+			// the same sentence; never the number of an age ("no fever. i'm 41").
 			String before = text.substring(Math.max(0, m.start() - 24), m.start());
+			before = before.substring(Math.max(Math.max(before.lastIndexOf(". "), before.lastIndexOf("! ")), before.lastIndexOf("? ")) + 1);
+			if (AGE_BEFORE.matcher(before).find()) {
+				continue;
+			}
 			boolean context = asked || TEMP_CONTEXT.matcher(before).find();
 			double value = Double.parseDouble(m.group(1).replace(',', '.'));
 			String unit = m.group(2);
@@ -142,6 +148,17 @@ final class MeasureReader {
 		if (text.matches(".*\\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|last week)\\b.*")) {
 			return Optional.of(text.contains("last week") ? 7.0 : 3.0);
 		}
+		// How long the problem has lasted is said with "for", "since", "over the past"... or "... ago"; a bare
+		// span is taken only when none is ("3 days of cough"), and never the length of one episode or a
+		// frequency ("each one lasts a minute", "every three days", "I sleep eight hours").
+		Optional<Double> anchored = duration(text, true);
+		return anchored.isPresent() ? anchored : duration(text, false);
+	}
+
+	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
+	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
+
+	private static Optional<Double> duration(String text, boolean anchoredOnly) {
 		Matcher m = DURATION.matcher(text);
 		while (m.find()) {
 			String unit = m.group(2);
@@ -149,6 +166,11 @@ final class MeasureReader {
 			int end = m.end();
 			String after = text.substring(end, Math.min(text.length(), end + 16));
 			if (after.matches("\\s*(old|pregnant|gestation).*")) {
+				continue;
+			}
+			String before = text.substring(Math.max(0, m.start(1) - 40), m.start(1));
+			boolean anchor = DURATION_ANCHOR.matcher(before).find() || after.matches("\\s*ago\\b.*");
+			if (anchoredOnly ? !anchor : NOT_A_DURATION.matcher(before).find() || after.matches("\\s*(a|per) (day|week|night|month)\\b.*")) {
 				continue;
 			}
 			if (unit.startsWith("min")) {
@@ -211,7 +233,7 @@ final class MeasureReader {
 	private static double number(String word) {
 		return switch (word) {
 			case "a", "an", "one" -> 1;
-			case "two", "a couple of" -> 2;
+			case "two", "a couple of", "couple of" -> 2;
 			case "three", "a few", "several" -> 3;
 			case "four" -> 4;
 			case "five" -> 5;

@@ -16,7 +16,9 @@ final class Text {
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\d)[.!?;\\n]+|[.!?;\\n]+(?!\\d)");
 	/** Words that end one clause and start another: negation does not cross them. */
 	private static final Pattern CLAUSE_BREAK = Pattern.compile(
-			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bwhich\\b|\\bactually\\b)\\s*");
+			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bwhich\\b|\\bactually\\b"
+			// "and" followed by a new subject starts a new statement: "it doesn't hurt him and he's feeding well".
+			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're)\\b))\\s*");
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?|[°/]");
 
 	private Text() {

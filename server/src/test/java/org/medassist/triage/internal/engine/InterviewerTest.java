@@ -127,6 +127,13 @@ class InterviewerTest {
 	}
 
 	@Test
+	void aNegationDoesNotReachPastAndWithANewSubject() {
+		Conversation c = new Conversation("I have chest pain. I haven't been sick and I'm sweating a lot");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
 	void aHedgedRedFlagCountsAsReported() {
 		Conversation c = new Conversation("I think I might have a tight chest and maybe I'm a bit sweaty");
 
@@ -165,6 +172,27 @@ class InterviewerTest {
 		Conversation c = new Conversation("My 6 week old baby has a temperature of 38.4");
 
 		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void theFirstAgeStatedIsThePatientsNotTheCarers() {
+		Conversation c = new Conversation("My 6 week old has a fever");
+		c.answer("I'm 35 and really worried about her");
+		for (int i = 0; i < 30 && !c.asked().equals("measure:temperature") && !c.asked().equals("concluded"); i++) {
+			c.answer("no");
+		}
+		c.answer("38.5");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(c.assessment().measurements()).contains("age: 0.12");
+	}
+
+	@Test
+	void theFirstDurationStatedIsKeptUnlessTheDurationQuestionIsAnswered() {
+		Conversation c = new Conversation("I've had a sore throat for 2 weeks. I sleep eight hours a night but I'm tired.");
+		c.answerAll("no");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.ROUTINE);
 	}
 
 	@Test

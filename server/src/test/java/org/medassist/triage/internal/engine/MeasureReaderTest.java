@@ -27,13 +27,19 @@ class MeasureReaderTest {
 			pain about 7 out of 10                    | PAIN            | 7
 			I'm 32 weeks pregnant                     | PREGNANCY_WEEKS | 32
 			I'm 26 weeks pregnant and my calf hurts. It started two days ago | DURATION_DAYS | 2
+			tired all the time for about two months. I sleep eight hours      | DURATION_DAYS | 60
+			constipated for the past couple of months, now every three or four days | DURATION_DAYS | 60
+			each one lasts less than a minute. it's been happening for about a week | DURATION_DAYS | 7
+			nosebleeds two or three times a week for a month                 | DURATION_DAYS | 30
+			cough 3 days                                                     | DURATION_DAYS | 3
 			""")
 	void readsMeasures(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
 	}
 
 	@ParameterizedTest(name = "{0} is no temperature")
-	@CsvSource({ "I'm 38 and have a fever", "it started 39 hours ago", "I weigh 40 kg" })
+	@CsvSource({ "I'm 38 and have a fever", "it started 39 hours ago", "I weigh 40 kg", "I feel well and have no fever. I'm 41.",
+			"no temperature, he's 39" })
 	void anAgeIsNotATemperature(String text) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.TEMPERATURE);
 	}

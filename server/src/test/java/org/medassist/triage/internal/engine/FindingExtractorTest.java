@@ -1,0 +1,74 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading findings from words and, with a toy bag-of-words embedding, by meaning. */
+class FindingExtractorTest {
+
+	private static final List<Finding> FINDINGS = List.of(
+			new Finding("headache", "headache", "Do you have a headache?", List.of("headache", "head hurts"), null),
+			new Finding("worst_headache", "sudden very severe headache", "Did a severe headache come on suddenly?",
+					List.of("worst headache ever", "sudden severe headache"), null),
+			new Finding("not_drinking", "not drinking", "Is the person not drinking?", List.of("not drinking", "refusing drinks"), null),
+			new Finding("short_of_breath", "short of breath", "Are you short of breath?", List.of("short of breath"), null),
+			new Finding("bleeding", "bleeding", "Are you bleeding?", List.of("bleeding a lot"), null),
+			new Finding("mole", "mole", "Is it about a mole?", List.of("my mole"), null),
+			new Finding("mole_changed", "new or changing mole", "Is the mole new or changing?", List.of("new mole"), null));
+
+	/** Words hashed into a vector: similarity is shared words, enough to test how meaning is used. */
+	private static final Embeddings BAG_OF_WORDS = new Embeddings() {
+		@Override
+		public float[] embed(String text) {
+			float[] v = new float[256];
+			for (String token : Text.tokens(Text.normalize(text))) {
+				v[Math.floorMod(Text.stem(token).hashCode(), v.length)] += 1;
+			}
+			return v;
+		}
+
+		@Override
+		public List<float[]> embedAll(List<String> texts) {
+			List<float[]> out = new ArrayList<>();
+			texts.forEach(t -> out.add(embed(t)));
+			return out;
+		}
+	};
+
+	private final FindingExtractor extractor = new FindingExtractor(FINDINGS,
+			new SemanticIndex(BAG_OF_WORDS, FINDINGS, 0.99));
+
+	@Test
+	void anAnswerThatNamesAnotherFindingIsAboutThatOne() {
+		assertThat(extractor.inContext("I've had a dull headache since this afternoon", "worst_headache", 0.2)).isEmpty();
+		assertThat(extractor.inContext("it came on suddenly, the worst ever", "worst_headache", 0.2))
+			.contains(Facts.State.PRESENT);
+	}
+
+	@Test
+	void aClauseSayingSomethingHasStoppedNamesNoComplaint() {
+		assertThat(extractor.closestComplaint("The bleeding has stopped", List.of("bleeding"), 0.2)).isEmpty();
+		assertThat(extractor.closestComplaint("The cut is bleeding a lot", List.of("bleeding"), 0.2)).contains("bleeding");
+	}
+
+	@Test
+	void thePhraseWithMoreContentWordsWins() {
+		assertThat(extractor.read("There's a new dark mole on my calf", Optional.empty()).findings())
+			.containsKey("mole_changed").doesNotContainKey("mole");
+	}
+
+	@Test
+	void aPhraseSaidNegativelyMatchesOnlyInItsOwnOrder() {
+		assertThat(extractor.read("I can drink fluids and I'm not short of breath", Optional.empty()).findings())
+			.doesNotContainKey("not_drinking")
+			.containsEntry("short_of_breath", Facts.State.ABSENT);
+		assertThat(extractor.read("He's not drinking much", Optional.empty()).findings())
+			.containsEntry("not_drinking", Facts.State.PRESENT);
+	}
+}
