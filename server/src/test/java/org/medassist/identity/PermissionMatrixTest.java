@@ -121,6 +121,7 @@ class PermissionMatrixTest extends ApplicationTest {
 		BiFunction<Caller, Scope, Outcome> clinicalCase = (c, s) -> !CLINICAL.contains(c) ? Outcome.DENY
 				: s == Scope.OTHER_CLINIC ? Outcome.HIDDEN : Outcome.ALLOW;
 		m.put("GET /api/v1/review/queue", entry(clinicalList, null));
+		m.put("GET /api/v1/notifications/dashboard", entry(clinicalList, null)); // a stream: see send()
 		m.put("GET /api/v1/review/reason-codes", entry(clinicalList, null));
 		m.put("GET /api/v1/review/{consultationId}", entry(clinicalCase, null));
 		m.put("POST /api/v1/review/{consultationId}/claim", entry(clinicalCase, f -> ""));
@@ -155,8 +156,10 @@ class PermissionMatrixTest extends ApplicationTest {
 				for (Scope scope : Scope.values()) {
 					String path = pattern.replaceAll("\\{[a-zA-Z]+\\}", objectFor(pattern, scope, fixture));
 					Function<Fixture, String> body = endpoint.getValue().body();
-					Reply reply = staff.send(method, path, body == null ? null : body.apply(fixture),
-							fixture.tokens().get(caller));
+					Reply reply = path.equals("/api/v1/notifications/dashboard")
+							? openStream(path, fixture.tokens().get(caller))
+							: staff.send(method, path, body == null ? null : body.apply(fixture),
+									fixture.tokens().get(caller));
 					Outcome expected = endpoint.getValue().rule().apply(caller, scope);
 					Outcome actual = outcome(reply);
 					checked++;
@@ -172,6 +175,30 @@ class PermissionMatrixTest extends ApplicationTest {
 		assertThat(events.of(AccessDenied.class)).as("denials are reported for the audit trail")
 			.anyMatch(e -> e.status() == 403 && "AUDITOR".equals(e.role()) && e.userId() != null)
 			.anyMatch(e -> e.status() == 401 && e.userId() == null);
+	}
+
+	/** An event stream never ends by itself: read the status (and a refusal's body), then hang up. */
+	private Reply openStream(String path, String token) {
+		try {
+			java.net.http.HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
+				.send(patient.request(path, token).GET().build(),
+						java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+			try (java.io.InputStream body = response.body()) {
+				if (response.statusCode() == 200) {
+					return new Reply(200, "text/event-stream", "", null);
+				}
+				String raw = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				return new Reply(response.statusCode(), "application/problem+json", raw,
+						raw.isEmpty() ? null : org.medassist.testing.PatientClient.JSON.readTree(raw));
+			}
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static Outcome outcome(Reply reply) {

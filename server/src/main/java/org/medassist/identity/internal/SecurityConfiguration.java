@@ -77,6 +77,9 @@ class SecurityConfiguration {
 			.addFilterBefore(new TenantFilter(), AuthorizationFilter.class)
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
 			.authorizeHttpRequests(requests -> requests
+				// The continuation of a request already authorised (a server-sent event stream) and error pages.
+				.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC, jakarta.servlet.DispatcherType.ERROR)
+				.permitAll()
 				// Patients
 				.requestMatchers(HttpMethod.POST, "/api/v1/consultations").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/consultations/*").hasAnyAuthority(and(clinical, PATIENT))
@@ -94,6 +97,8 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/auth/**").hasAnyAuthority(staff)
 				// The review queue: clinical staff
 				.requestMatchers("/api/v1/review/**").hasAnyAuthority(clinical)
+				// Live dashboard updates: clinical staff
+				.requestMatchers("/api/v1/notifications/**").hasAnyAuthority(clinical)
 				// Clinic administration
 				.requestMatchers("/api/v1/admin/**").hasAuthority(StaffRole.CLINIC_ADMIN.authority())
 				// Operations and documentation
