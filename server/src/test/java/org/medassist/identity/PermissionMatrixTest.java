@@ -123,6 +123,7 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("GET /api/v1/review/queue", entry(clinicalList, null));
 		m.put("GET /api/v1/notifications/dashboard", entry(clinicalList, null)); // a stream: see send()
 		m.put("GET /api/v1/review/reason-codes", entry(clinicalList, null));
+		m.put("GET /api/v1/review/analytics", entry(clinicalList, null));
 		m.put("GET /api/v1/review/{consultationId}", entry(clinicalCase, null));
 		m.put("POST /api/v1/review/{consultationId}/claim", entry(clinicalCase, f -> ""));
 		m.put("POST /api/v1/review/{consultationId}/release", entry(clinicalCase, f -> ""));

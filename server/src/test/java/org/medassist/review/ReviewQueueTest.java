@@ -176,6 +176,36 @@ class ReviewQueueTest extends ApplicationTest {
 			.query(String.class).single()).as("the second breach sends it to physicians").isEqualTo("2 PHYSICIAN");
 	}
 
+	@Test
+	void analyticsCountOverridesByDirectionAndTimeToDecision() {
+		// Reason codes that every clinic list in these tests has (the permission matrix replaces the demo list).
+		java.time.Instant from = java.time.Instant.now();
+		String up = completed("demo", "ROUTINE");
+		String down = completed("demo", "URGENT");
+		String accepted = completed("demo", "URGENT");
+		for (String[] d : new String[][] { { up, "URGENT", "CLINICAL_JUDGEMENT" }, { down, "ROUTINE", "CLINICAL_JUDGEMENT" },
+				{ accepted, "URGENT", null } }) {
+			staff.post("/api/v1/review/" + d[0] + "/claim", "", nurse());
+			String reason = d[2] == null ? "" : ",\"reasonCode\":\"" + d[2] + "\"";
+			assertThat(decide(d[0], "{\"disposition\":\"" + d[1] + "\"" + reason + "}", nurse()).status()).isEqualTo(200);
+		}
+		Reply report = staff.get("/api/v1/review/analytics?from=" + from, nurse());
+		assertThat(report.status()).as(report.raw()).isEqualTo(200);
+		assertThat(report.body().get("cases").asLong()).isEqualTo(3);
+		assertThat(report.body().get("decided").asLong()).isEqualTo(3);
+		assertThat(report.body().get("overrideRate").asDouble()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+		JsonNode routine = report.body().get("byDisposition").valueStream()
+			.filter(n -> n.get("disposition").asString().equals("ROUTINE")).findFirst().orElseThrow();
+		assertThat(routine.get("overriddenUp").asLong()).isOne();
+		assertThat(routine.get("overriddenDown").asLong()).isZero();
+		JsonNode urgent = report.body().get("byDisposition").valueStream()
+			.filter(n -> n.get("disposition").asString().equals("URGENT")).findFirst().orElseThrow();
+		assertThat(urgent.get("overriddenDown").asLong()).isOne();
+		assertThat(urgent.get("decisionP50").asDouble()).isGreaterThanOrEqualTo(0.0);
+		assertThat(staff.get("/api/v1/review/analytics?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z", nurse())
+			.status()).isEqualTo(400);
+	}
+
 	// --- helpers ---
 
 	private String completed(String clinic, String disposition) {
