@@ -16,6 +16,7 @@ import org.medassist.testing.ManyLogins;
 import org.medassist.testing.PatientClient.Reply;
 import org.medassist.testing.PatientClient.Session;
 import org.medassist.testing.ScriptedTriageEngine;
+import org.medassist.testing.SocketClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -130,6 +131,22 @@ class ReviewQueueTest extends ApplicationTest {
 		assertThat(events.of(ReviewDecided.class)).anyMatch(e -> e.consultationId().toString().equals(id)
 				&& e.overridden() && "RED_FLAG_NOT_CONFIRMED".equals(e.reasonCode()));
 		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", nurse()).status()).as("decided once").isEqualTo(409);
+	}
+
+	@Test
+	void aPatientWhoseChatIsOpenSeesTheNursesInstructionsAtOnce() {
+		Session session = patient.startAndConsent("demo");
+		patient.send(session, ScriptedTriageEngine.DISPOSITION_PREFIX + "URGENT");
+		try (SocketClient socket = SocketClient.connectWithHeader(patient.base(), session.id(), session.token())) {
+			assertThat(socket.nextOfType("state").at("/consultation/status").asString()).isEqualTo("AWAITING_REVIEW");
+			staff.post("/api/v1/review/" + session.id() + "/claim", "", nurse());
+			assertThat(decide(session.id(), "{\"disposition\":\"URGENT\",\"patientInstructions\":\"Come in at 3 pm.\"}",
+					nurse()).status()).isEqualTo(200);
+			JsonNode pushed = socket.nextOfType("state").get("consultation");
+			assertThat(pushed.get("status").asString()).isEqualTo("REVIEWED");
+			JsonNode messages = pushed.get("messages");
+			assertThat(messages.get(messages.size() - 1).get("text").asString()).isEqualTo("Come in at 3 pm.");
+		}
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.medassist.consultation.ConsultationAccess;
 import org.medassist.consultation.ConsultationCompleted;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationNotFound;
+import org.medassist.consultation.ConsultationReviewed;
 import org.medassist.consultation.ConsultationStatus;
 import org.medassist.consultation.ConsultationView;
 import org.medassist.consultation.ConsultationViewed;
@@ -253,6 +254,7 @@ class ConsultationService implements Consultations {
 				repository.append(consultation, MessageAuthor.STAFF, MessageKind.INSTRUCTION, patientInstructions.strip(),
 						null, null, null, null, now);
 			}
+			events.publishEvent(new ConsultationReviewed(id, clinic));
 		});
 	}
 

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 import org.medassist.consultation.ConsultationAccess;
 import org.medassist.consultation.ConsultationId;
+import org.medassist.consultation.ConsultationReviewed;
 import org.medassist.consultation.Consultations;
 import org.medassist.consultation.MessageView;
 import org.medassist.consultation.PatientMessage;
@@ -22,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -54,6 +58,8 @@ class ConsultationSocket extends TextWebSocketHandler {
 
 	private final Consultations consultations;
 	private final PatientTokenAuthentication tokens;
+	/** The patients connected to this instance, by consultation: they see the nurse's decision at once. */
+	private final Map<UUID, Set<WebSocketSession>> connected = new ConcurrentHashMap<>();
 	private final JsonMapper json;
 
 	ConsultationSocket(Consultations consultations, PatientTokenAuthentication tokens, JsonMapper json) {
@@ -166,8 +172,47 @@ class ConsultationSocket extends TextWebSocketHandler {
 			return;
 		}
 		session.getAttributes().put(ACCESS, access);
+		connected.computeIfAbsent(requested, c -> ConcurrentHashMap.newKeySet()).add(session);
 		send(session, frame("state", "consultation",
 				consultations.view(access, new ConsultationId(requested))));
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		UUID id = consultationId(session);
+		if (id != null) {
+			Set<WebSocketSession> sessions = connected.get(id);
+			if (sessions != null) {
+				sessions.remove(session);
+				if (sessions.isEmpty()) {
+					connected.remove(id, sessions);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The nurse decided: patients connected here get the new state (status REVIEWED, the nurse's instructions) as
+	 * it happens. Patients connected to another instance see it when they next load or reconnect.
+	 */
+	@TransactionalEventListener
+	void reviewed(ConsultationReviewed reviewed) {
+		// Off the deciding request's thread, which still holds the finished transaction's resources.
+		java.util.concurrent.CompletableFuture.runAsync(() -> push(reviewed));
+	}
+
+	private void push(ConsultationReviewed reviewed) {
+		for (WebSocketSession session : connected.getOrDefault(reviewed.consultationId().value(), Set.of())) {
+			if (session.getAttributes().get(ACCESS) instanceof ConsultationAccess access) {
+				try {
+					sendQuietly(session, frame("state", "consultation",
+							consultations.view(access, reviewed.consultationId())));
+				}
+				catch (RuntimeException e) {
+					log.debug("Could not push the reviewed state to a consultation socket");
+				}
+			}
+		}
 	}
 
 	private static UUID consultationId(WebSocketSession session) {
@@ -211,8 +256,11 @@ class ConsultationSocket extends TextWebSocketHandler {
 	}
 
 	private void send(WebSocketSession session, Map<String, Object> frame) throws IOException {
-		if (session.isOpen()) {
-			session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+		// A session must not be written by two threads at once (a turn and a pushed review).
+		synchronized (session) {
+			if (session.isOpen()) {
+				session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+			}
 		}
 	}
 
