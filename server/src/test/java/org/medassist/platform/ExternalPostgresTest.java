@@ -55,16 +55,21 @@ class ExternalPostgresTest extends ApplicationTest {
 
 	/** What an administrator does once: a database owned by the owner role, and a login for the application. */
 	static void createDatabaseAndRoles() throws SQLException {
+		createDatabaseAndRoles(DATABASE);
+	}
+
+	/** The same, for a database of another name (each test class its own, since the first is dropped). */
+	static void createDatabaseAndRoles(String database) throws SQLException {
 		try (Connection admin = DriverManager.getConnection(SERVER + "postgres", ADMIN, ADMIN_PASSWORD);
 				Statement sql = admin.createStatement()) {
-			sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+			sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 			for (String role : new String[] { OWNER, APP }) {
 				sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
 						+ " CREATE ROLE " + role + " LOGIN; END IF; END $$");
 			}
 			sql.execute("ALTER ROLE " + OWNER + " PASSWORD 'owner-secret' NOSUPERUSER");
 			sql.execute("ALTER ROLE " + APP + " PASSWORD 'app-secret' NOSUPERUSER NOBYPASSRLS");
-			sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+			sql.execute("CREATE DATABASE " + database + " OWNER " + OWNER);
 		}
 	}
 

@@ -1,0 +1,138 @@
+package org.medassist.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medassist.MedAssistApplication;
+import org.medassist.testing.PatientClient;
+import org.medassist.testing.PatientClient.Reply;
+import org.medassist.testing.PatientClient.Session;
+import org.medassist.testing.ScriptedTriageEngine;
+import org.medassist.testing.StaffClient;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two MedAssist instances (two application contexts in this JVM, each with its own web server, pool and
+ * Redis connections) on one PostgreSQL and one Redis, as behind a load balancer: a patient on one and a nurse
+ * on the other is notified; a claim on one instance blocks a claim on the other; when one instance stops, the
+ * other carries on and a dashboard that reconnects to it catches up.
+ */
+class TwoInstancesTest {
+
+	static final String DATABASE = "medassist_it_two_instances";
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void start() throws Exception {
+		ExternalPostgresTest.createDatabaseAndRoles(DATABASE);
+		first = instance(true);
+		second = instance(false);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (second != null) {
+			second.close();
+		}
+		if (first != null && first.isActive()) {
+			first.close();
+		}
+	}
+
+	static ConfigurableApplicationContext instance(boolean seedDemo) {
+		// Command-line arguments: they outrank application.yml (default properties would not).
+		return new SpringApplicationBuilder(MedAssistApplication.class, ScriptedTriageEngine.Configuration.class)
+			.run("--medassist.db.url=" + ExternalPostgresTest.SERVER + DATABASE,
+					"--medassist.db.user=" + ExternalPostgresTest.APP, "--medassist.db.password=app-secret",
+					"--medassist.db.migration.user=" + ExternalPostgresTest.OWNER,
+					"--medassist.db.migration.password=owner-secret", "--medassist.demo=" + seedDemo,
+					"--medassist.redis.url="
+							+ System.getenv().getOrDefault("MEDASSIST_TEST_REDIS_URL", "redis://127.0.0.1:6379"),
+					"--medassist.identity.logins-per-minute-per-address=1000", "--server.port=0",
+					"--logging.level.root=WARN", "--spring.main.allow-bean-definition-overriding=true");
+	}
+
+	static PatientClient client(ConfigurableApplicationContext instance) {
+		return PatientClient.onPort(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
+	}
+
+	@Test
+	void aPatientOnOneInstanceReachesANurseOnTheOtherAndClaimsAreExclusive() throws Exception {
+		PatientClient onFirst = client(first);
+		PatientClient onSecond = client(second);
+		StaffClient nurseOnSecond = new StaffClient(onSecond);
+		StaffClient physicianOnFirst = new StaffClient(onFirst);
+		String nurse = nurseOnSecond.loginDemo("demo", "nurse", "nurse-demo-password").accessToken();
+		String physician = physicianOnFirst.loginDemo("demo", "physician", "physician-demo-password").accessToken();
+
+		// The nurse's dashboard is on the second instance; the patient talks to the first.
+		HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+			.send(onSecond.request("/api/v1/notifications/dashboard", nurse).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		Session session = onFirst.startAndConsent("demo");
+		onFirst.send(session, ScriptedTriageEngine.DISPOSITION_PREFIX + "EMERGENCY");
+		String seen = readUntil(stream.body(), session.id(), 15);
+		assertThat(seen).contains("event:QUEUED").contains(session.id());
+		stream.body().close();
+
+		Reply claimed = nurseOnSecond.post("/api/v1/review/" + session.id() + "/claim", "", nurse);
+		assertThat(claimed.status()).isEqualTo(200);
+		Reply refused = physicianOnFirst.post("/api/v1/review/" + session.id() + "/claim", "", physician);
+		assertThat(refused.status()).as("a claim on one instance blocks the other").isEqualTo(409);
+
+		// The first instance stops; the second goes on, and a dashboard reconnecting there catches up from seq 0.
+		first.close();
+		Reply decided = nurseOnSecond.post("/api/v1/review/" + session.id() + "/decision",
+				"{\"disposition\":\"EMERGENCY\"}", nurse);
+		assertThat(decided.status()).isEqualTo(200);
+		HttpResponse<InputStream> again = HttpClient.newHttpClient()
+			.send(onSecond.request("/api/v1/notifications/dashboard?after=0", nurse).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		String replay = readUntil(again.body(), "DECIDED", 15);
+		assertThat(replay).contains("event:QUEUED").contains("event:CLAIMED").contains("event:DECIDED");
+		again.body().close();
+	}
+
+	/** Reads the event stream until {@code marker} appears (or the time is up), returning what was read. */
+	private static String readUntil(InputStream body, String marker, int seconds) throws Exception {
+		StringBuilder read = new StringBuilder();
+		CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+			byte[] buffer = new byte[4096];
+			try {
+				int n;
+				while (!read.toString().contains(marker) && (n = body.read(buffer)) > 0) {
+					synchronized (read) {
+						read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+					}
+				}
+			}
+			catch (java.io.IOException e) {
+				// closed
+			}
+		});
+		try {
+			reader.get(seconds, TimeUnit.SECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException e) {
+			// return what arrived; the assertion says what is missing
+		}
+		synchronized (read) {
+			return read.toString();
+		}
+	}
+}
