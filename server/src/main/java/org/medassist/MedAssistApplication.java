@@ -24,8 +24,9 @@ public class MedAssistApplication {
 			case "eval" -> System.exit(EvalCommand.run(rest));
 			case "bench" -> System.exit(org.medassist.triage.EngineBenchmark.run(rest, System.out));
 			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
+			case "audit" -> System.exit(AuditCommand.run(rest, System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine");
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, audit verify");
 				System.exit(2);
 			}
 		}

@@ -1,0 +1,8 @@
+package org.medassist.audit.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An auditor's search: every filter is optional; {@code limit} caps the answer. */
+record AuditQuery(UUID user, UUID consultation, String action, Instant from, Instant to, int limit) {
+}
