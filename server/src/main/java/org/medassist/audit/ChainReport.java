@@ -1,5 +1,7 @@
 package org.medassist.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The state of one audit chain after walking it from its first record to its head.
  *
@@ -14,6 +16,7 @@ package org.medassist.audit;
 public record ChainReport(String chain, long records, long headSeq, String headHash, long checkpointSeq,
 		Long firstBrokenSeq, String problem) {
 
+	@JsonProperty("intact")
 	public boolean intact() {
 		return firstBrokenSeq == null;
 	}

@@ -100,6 +100,11 @@ class PermissionMatrixTest extends ApplicationTest {
 						+ "\",\"role\":\"NURSE\",\"password\":\"a-long-enough-pass-phrase\"}"));
 		m.put("PATCH /api/v1/admin/staff/{id}", entry(admin, f -> "{\"disabled\":false}"));
 		m.put("POST /api/v1/admin/staff/{id}/mfa-reset", entry(admin, f -> ""));
+		// Audit
+		BiFunction<Caller, Scope, Outcome> auditor = (c, s) -> c == Caller.AUDITOR ? Outcome.ALLOW : Outcome.DENY;
+		m.put("GET /api/v1/audit/events", entry(auditor, null));
+		m.put("GET /api/v1/audit/export", entry(auditor, null));
+		m.put("GET /api/v1/audit/verify", entry(auditor, null));
 		return m;
 	}
 
