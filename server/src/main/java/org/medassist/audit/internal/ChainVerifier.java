@@ -49,6 +49,10 @@ class ChainVerifier {
 		Walk walk = new Walk(since);
 		walk.expectedSeq = since.seq();
 		Optional<AuditRecord> anchor = log.at(clinic, since.seq());
+		if (anchor.isEmpty() && purgedThrough(clinic) >= since.seq()) {
+			// The checkpointed record has since been purged past retention: verify from where the chain begins.
+			return verify(clinic, name, Optional.of(since));
+		}
 		if (anchor.isEmpty() || !Arrays.equals(anchor.get().hash(), since.hash())) {
 			walk.fail(since.seq(), anchor.isEmpty() ? "the checkpointed record is missing (deleted or truncated)"
 					: "the checkpointed record differs from its checkpoint (rewritten)");
@@ -57,6 +61,14 @@ class ChainVerifier {
 		walk.prev = anchor.get().prevHash();
 		log.walk(clinic, since.seq(), walk::step);
 		return walk.report(name);
+	}
+
+	private long purgedThrough(ClinicId clinic) {
+		return log.lastPurge(clinic)
+			.map(purge -> PURGED.matcher(String.valueOf(purge.detail())))
+			.filter(Matcher::matches)
+			.map(m -> Long.parseLong(m.group(1)))
+			.orElse(0L);
 	}
 
 	private static final class Walk {
