@@ -25,8 +25,9 @@ public class MedAssistApplication {
 			case "bench" -> System.exit(org.medassist.triage.EngineBenchmark.run(rest, System.out));
 			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
 			case "audit" -> System.exit(AuditCommand.run(rest, System.out, System.err));
+			case "keys" -> System.exit(KeysCommand.run(rest, System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, audit verify");
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, audit verify, keys rotate");
 				System.exit(2);
 			}
 		}

@@ -7,7 +7,9 @@
 CREATE TABLE clinic_keyset (
     clinic_id       uuid PRIMARY KEY REFERENCES clinic (id),
     wrapped_keyset  bytea NOT NULL,
-    created_at      timestamptz NOT NULL
+    created_at      timestamptz NOT NULL,
+    -- Rotation adds a new primary key; older keys stay in the keyset so that older ciphertexts still decrypt.
+    rotated_at      timestamptz
 );
 
 ALTER TABLE consultation_message ADD COLUMN text_encrypted boolean NOT NULL DEFAULT false;
@@ -21,5 +23,5 @@ BEGIN
   EXECUTE 'CREATE POLICY owner_all ON clinic_keyset TO CURRENT_USER USING (true) WITH CHECK (true)';
 END $$;
 
--- No UPDATE or DELETE: rotation (not built yet) adds keys to a keyset through a function of the owner.
-GRANT SELECT, INSERT ON clinic_keyset TO ${app_role};
+-- UPDATE for rotation (and the row lock it takes); never DELETE: a lost keyset is lost PHI.
+GRANT SELECT, INSERT, UPDATE ON clinic_keyset TO ${app_role};

@@ -14,6 +14,7 @@ import org.medassist.platform.Installation;
 import org.medassist.testing.ApplicationTest;
 import org.medassist.testing.PatientClient.Session;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +32,9 @@ class PhiEncryptionTest extends ApplicationTest {
 
 	@Autowired
 	private Installation installation;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void theDatabaseHoldsNoPlainTextOfWhatThePatientWrote() {
@@ -94,5 +98,33 @@ class PhiEncryptionTest extends ApplicationTest {
 		var reply = patient.get(session);
 		assertThat(reply.status()).isEqualTo(500);
 		assertThat(reply.raw()).doesNotContain("knee");
+	}
+
+	@Test
+	void rotationAddsANewPrimaryKeyOldTextStillReadsAndTheRotationIsAudited() {
+		Session session = patient.startAndConsent("demo");
+		patient.send(session, "my ankle is swollen");
+		String before = database.sql("SELECT text FROM consultation_message WHERE consultation_id = ?::uuid AND seq = 1")
+			.param(session.id()).query(String.class).single();
+
+		var out = new java.io.ByteArrayOutputStream();
+		int status = org.medassist.KeysCommand.rotate(context, "demo", new java.io.PrintStream(out, true),
+				new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+		assertThat(status).isZero();
+		assertThat(out.toString()).contains("keys: clinic demo: keyset rotated");
+
+		assertThat(patient.get(session).raw()).as("text under the old key still reads").contains("my ankle is swollen");
+		patient.send(session, "and it hurts to walk");
+		String after = database.sql("SELECT text FROM consultation_message WHERE consultation_id = ?::uuid"
+				+ " ORDER BY seq DESC LIMIT 1").param(session.id()).query(String.class).single();
+		// Tink prefixes each ciphertext with its key's id (bytes 1-4): the new text names another key.
+		assertThat(java.util.Arrays.copyOfRange(java.util.Base64.getDecoder().decode(after), 0, 5))
+			.isNotEqualTo(java.util.Arrays.copyOfRange(java.util.Base64.getDecoder().decode(before), 0, 5));
+		assertThat(patient.get(session).raw()).contains("and it hurts to walk");
+		assertThat(database.sql("SELECT detail FROM audit_event WHERE action = 'KEYSET_ROTATED' AND clinic_id ="
+				+ " (SELECT id FROM clinic WHERE slug = 'demo')").query(String.class).list())
+			.anyMatch(d -> d.matches("primary:-?\\d+ keys:[2-9]"));
+		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE action = 'KEYSET_CREATED'")
+			.query(Integer.class).single()).as("creation is audited too").isPositive();
 	}
 }

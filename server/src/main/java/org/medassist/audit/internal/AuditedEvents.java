@@ -7,6 +7,7 @@ import org.medassist.consultation.ConsultationViewed;
 import org.medassist.identity.AccessDenied;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
+import org.medassist.keys.KeysetChanged;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -72,5 +73,13 @@ class AuditedEvents {
 		recorder.record(new AuditEntry(e.clinicId(), clock.instant(), null, "SYSTEM", "CONSULTATION_ABANDONED",
 				"consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT, e.reason().name(), null, null,
 				null));
+	}
+
+	@EventListener
+	void on(KeysetChanged e) {
+		// Ids and counts only: never key material.
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "KEYSET_" + e.change().toUpperCase(),
+				"clinic_keyset", e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS,
+				"primary:" + e.primaryKeyId() + " keys:" + e.keys(), null, null, null));
 	}
 }
