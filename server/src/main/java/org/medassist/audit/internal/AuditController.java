@@ -81,14 +81,14 @@ class AuditController {
 	}
 
 	@GetMapping("/api/v1/audit/events")
-	@Operation(summary = "Search the clinic's audit trail by user, consultation, action and period [from, to)",
+	@Operation(summary = "Search the clinic's audit trail by user, consultation, action and period [from, to); newest first",
 			security = @SecurityRequirement(name = "bearer"))
 	Events events(@AuthenticationPrincipal StaffMember auditor, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String consultation, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) Integer limit) {
 		AuditQuery query = query(user, consultation, action, from, to, limit == null ? DEFAULT_LIMIT : limit,
-				MAX_LIMIT);
+				MAX_LIMIT, true);
 		List<EventView> found = tx.execute(s -> {
 			List<AuditRecord> records = log.search(auditor.clinicId(), query);
 			recorder.record(read(auditor, "AUDIT_SEARCHED", records.size()));
@@ -104,7 +104,7 @@ class AuditController {
 			@RequestParam(required = false) String user, @RequestParam(required = false) String consultation,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
-		AuditQuery query = query(user, consultation, action, from, to, MAX_EXPORT, MAX_EXPORT);
+		AuditQuery query = query(user, consultation, action, from, to, MAX_EXPORT, MAX_EXPORT, false);
 		String slug = clinics.get(auditor.clinicId()).slug();
 		Instant now = clock.instant();
 		List<EventView> found = tx.execute(s -> {
@@ -139,7 +139,7 @@ class AuditController {
 	}
 
 	private static AuditQuery query(String user, String consultation, String action, String from, String to,
-			int limit, int max) {
+			int limit, int max, boolean newestFirst) {
 		if (limit < 1 || limit > max) {
 			throw new InvalidAuditQuery("'limit' must be between 1 and " + max + ".");
 		}
@@ -147,7 +147,7 @@ class AuditController {
 			throw new InvalidAuditQuery("'action' must be an action name such as CONSULTATION_VIEWED.");
 		}
 		return new AuditQuery(uuid("user", user), uuid("consultation", consultation), action, instant("from", from),
-				instant("to", to), limit);
+				instant("to", to), limit, newestFirst);
 	}
 
 	private static UUID uuid(String name, String value) {

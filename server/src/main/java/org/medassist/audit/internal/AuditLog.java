@@ -98,7 +98,7 @@ class AuditLog {
 			.optional();
 	}
 
-	/** Records of the chain matching every given filter (nulls match everything), oldest first. */
+	/** Records of the chain matching every given filter (nulls match everything). */
 	List<AuditRecord> search(ClinicId clinic, AuditQuery query) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE " + chain(clinic));
 		List<Object> params = new ArrayList<>(List.of(chainParams(clinic)));
@@ -122,7 +122,7 @@ class AuditLog {
 			sql.append(" AND occurred_at < ?");
 			params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
 		}
-		sql.append(" ORDER BY seq LIMIT ?");
+		sql.append(query.newestFirst() ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY seq LIMIT ?");
 		params.add(query.limit());
 		return jdbc.sql(sql.toString()).params(params).query(AuditLog::map).list();
 	}

@@ -55,6 +55,9 @@ class AuditorApiTest extends ApplicationTest {
 		Reply byUser = staff.get("/api/v1/audit/events?user=" + nurseId + "&from=2020-01-01T00:00:00Z", auditor);
 		assertThat(byUser.body().get("events").valueStream().map(e -> e.get("userId").asString()).distinct().toList())
 			.containsExactly(nurseId);
+		Reply latest = staff.get("/api/v1/audit/events?limit=2", auditor);
+		assertThat(latest.body().get("events").get(0).get("seq").asLong())
+			.as("newest first").isGreaterThan(latest.body().get("events").get(1).get("seq").asLong());
 		Reply future = staff.get("/api/v1/audit/events?from=2999-01-01T00:00:00Z", auditor);
 		assertThat(future.body().get("count").asInt()).isZero();
 
