@@ -145,6 +145,9 @@ class ChainVerificationTest extends ApplicationTest {
 		assertThat(all.status()).as("one broken chain fails the whole check").isEqualTo(1);
 		assertThat(all.out()).contains("audit chain demo: intact").contains("audit chain deployment: intact");
 		assertThat(run(Optional.of("no-such-clinic")).status()).isEqualTo(2);
+		assertThat(database.sql("SELECT detail FROM audit_event WHERE clinic_id IS NULL AND action = 'AUDIT_VERIFIED'"
+				+ " AND object_id = ? ORDER BY seq").param(slug).query(String.class).list())
+			.as("the operator's checks are themselves audited").containsExactly("chains:1 broken:0", "chains:1 broken:1");
 	}
 
 	record Run(int status, String out) {
