@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.medassist.identity.ClinicId;
 import javax.sql.DataSource;
 
+import org.medassist.identity.ClinicId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

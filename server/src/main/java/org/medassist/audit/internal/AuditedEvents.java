@@ -1,5 +1,7 @@
 package org.medassist.audit.internal;
 
+import java.time.Clock;
+
 import org.medassist.audit.internal.AuditEntry.Outcome;
 import org.medassist.consultation.ConsultationAbandoned;
 import org.medassist.consultation.ConsultationCompleted;
@@ -8,7 +10,6 @@ import org.medassist.identity.AccessDenied;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
 import org.medassist.keys.KeysetChanged;
-import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
