@@ -26,8 +26,11 @@ public class MedAssistApplication {
 			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
 			case "clinic" -> System.exit(org.medassist.identity.ClinicCommand.run(rest, MedAssistApplication::withoutWebServer,
 					System.out, System.err));
+			case "audit" -> System.exit(AuditCommand.run(rest, System.out, System.err));
+			case "keys" -> System.exit(KeysCommand.run(rest, System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, clinic create");
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine,"
+						+ " clinic create, audit verify, keys rotate");
 				System.exit(2);
 			}
 		}

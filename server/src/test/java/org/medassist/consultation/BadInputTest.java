@@ -78,11 +78,12 @@ class BadInputTest extends ApplicationTest {
 		Reply reply = patient.send(session, "  my\u0000 knee\u0007 hurts\u202E\r\nsince Monday  ");
 
 		assertThat(reply.status()).isEqualTo(200);
-		String stored = database
-			.sql("SELECT text FROM consultation_message WHERE consultation_id = ?::uuid AND author = 'PATIENT'")
-			.param(session.id())
-			.query(String.class)
-			.single();
+		// Stored encrypted: read it back as the patient does.
+		String stored = patient.get(session).body().get("messages").valueStream()
+			.filter(m -> "PATIENT".equals(m.path("author").asString()))
+			.map(m -> m.get("text").asString())
+			.findFirst()
+			.orElseThrow();
 		assertThat(stored).isEqualTo("my knee hurts\nsince Monday");
 	}
 

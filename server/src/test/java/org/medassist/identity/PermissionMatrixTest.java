@@ -129,6 +129,11 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("POST /api/v1/review/{consultationId}/release", entry(clinicalCase, f -> ""));
 		m.put("POST /api/v1/review/{consultationId}/second-opinion", entry(clinicalCase, f -> "{}"));
 		m.put("POST /api/v1/review/{consultationId}/decision", entry(clinicalCase, f -> "{}"));
+		// Audit
+		BiFunction<Caller, Scope, Outcome> auditor = (c, s) -> c == Caller.AUDITOR ? Outcome.ALLOW : Outcome.DENY;
+		m.put("GET /api/v1/audit/events", entry(auditor, null));
+		m.put("GET /api/v1/audit/export", entry(auditor, null));
+		m.put("GET /api/v1/audit/verify", entry(auditor, null));
 		return m;
 	}
 

@@ -131,6 +131,9 @@ class ReviewQueueTest extends ApplicationTest {
 		assertThat(events.of(ReviewDecided.class)).anyMatch(e -> e.consultationId().toString().equals(id)
 				&& e.overridden() && "RED_FLAG_NOT_CONFIRMED".equals(e.reasonCode()));
 		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", nurse()).status()).as("decided once").isEqualTo(409);
+		assertThat(database.sql("SELECT detail FROM audit_event WHERE action = 'REVIEW_OVERRIDDEN' AND object_id = ?")
+			.param(id).query(String.class).single()).as("the audit trail keeps both dispositions and the reason")
+			.isEqualTo("ai:EMERGENCY human:URGENT reason:RED_FLAG_NOT_CONFIRMED");
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import org.medassist.consultation.MessageView;
 import org.medassist.consultation.MessageView.MessageAuthor;
 import org.medassist.consultation.MessageView.MessageKind;
 import org.medassist.identity.ClinicId;
+import org.medassist.keys.PhiCipher;
+import org.medassist.keys.PhiField;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -23,7 +25,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Consultations, their transcript and their turns in PostgreSQL. */
+/**
+ * Consultations, their transcript and their turns in PostgreSQL. Transcript text is PHI: it is encrypted here,
+ * bound to its clinic and row, and decrypted as it is read.
+ */
 @Repository
 class ConsultationRepository {
 
@@ -34,9 +39,12 @@ class ConsultationRepository {
 
 	private final JsonMapper json;
 
-	ConsultationRepository(JdbcClient jdbc, JsonMapper json) {
+	private final PhiCipher cipher;
+
+	ConsultationRepository(JdbcClient jdbc, JsonMapper json, PhiCipher cipher) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cipher = cipher;
 	}
 
 	/** What a turn recorded: the status it left and the disposition at that moment. */
@@ -117,10 +125,11 @@ class ConsultationRepository {
 			.query(Integer.class)
 			.single();
 		jdbc.sql("""
-				INSERT INTO consultation_message (id, clinic_id, consultation_id, seq, author, kind, text,
+				INSERT INTO consultation_message (id, clinic_id, consultation_id, seq, author, kind, text, text_encrypted,
 				                                  client_message_id, in_reply_to, question_id, options, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""")
-			.params(id, c.clinicId().value(), c.id().value(), seq, author.name(), kind.name(), text, clientMessageId,
+				VALUES (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?::jsonb, ?)""")
+			.params(id, c.clinicId().value(), c.id().value(), seq, author.name(), kind.name(),
+					cipher.encrypt(textField(c.clinicId(), id), text), clientMessageId,
 					inReplyTo, questionId, options == null ? null : json.writeValueAsString(options), ts(now))
 			.update();
 		return new MessageView(id, seq, author, kind, text, author == MessageAuthor.ASSISTANT, questionId,
@@ -208,11 +217,19 @@ class ConsultationRepository {
 	private MessageView message(ResultSet rs, int row) throws SQLException {
 		MessageAuthor author = MessageAuthor.valueOf(rs.getString("author"));
 		String options = rs.getString("options");
-		return new MessageView(rs.getObject("id", UUID.class), rs.getInt("seq"), author,
-				MessageKind.valueOf(rs.getString("kind")), rs.getString("text"), author == MessageAuthor.ASSISTANT,
+		UUID id = rs.getObject("id", UUID.class);
+		String text = rs.getBoolean("text_encrypted")
+				? cipher.decrypt(textField(new ClinicId(rs.getObject("clinic_id", UUID.class)), id), rs.getString("text"))
+				: rs.getString("text");
+		return new MessageView(id, rs.getInt("seq"), author,
+				MessageKind.valueOf(rs.getString("kind")), text, author == MessageAuthor.ASSISTANT,
 				rs.getString("question_id"), options == null ? List.of() : json.readValue(options, STRINGS),
 				rs.getObject("in_reply_to", UUID.class), rs.getObject("client_message_id", UUID.class),
 				instant(rs, "created_at"));
+	}
+
+	private static PhiField textField(ClinicId clinic, UUID messageId) {
+		return new PhiField(clinic, "consultation_message", "text", messageId);
 	}
 
 	private static Disposition disposition(String value) {

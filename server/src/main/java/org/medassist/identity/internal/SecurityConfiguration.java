@@ -101,6 +101,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/notifications/**").hasAnyAuthority(clinical)
 				// Clinic administration
 				.requestMatchers("/api/v1/admin/**").hasAuthority(StaffRole.CLINIC_ADMIN.authority())
+				.requestMatchers("/api/v1/audit/**").hasAuthority(StaffRole.AUDITOR.authority())
 				// Operations and documentation
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()

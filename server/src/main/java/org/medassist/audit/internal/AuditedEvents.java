@@ -1,0 +1,109 @@
+package org.medassist.audit.internal;
+
+import java.time.Clock;
+
+import org.medassist.audit.internal.AuditEntry.Outcome;
+import org.medassist.consultation.ConsultationAbandoned;
+import org.medassist.consultation.ConsultationCompleted;
+import org.medassist.consultation.ConsultationViewed;
+import org.medassist.identity.AccessDenied;
+import org.medassist.identity.StaffAccountChanged;
+import org.medassist.identity.StaffLoggedIn;
+import org.medassist.keys.KeysetChanged;
+import org.medassist.review.ReviewDecided;
+import org.medassist.review.ReviewEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the events other modules publish into audit records. Synchronous listeners on purpose: they run in the
+ * publisher's transaction when it has one, so the record commits or rolls back with the action. Purposes are
+ * HL7 v3 PurposeOfUse codes: TREAT (care of the patient), HOPERAT (running the clinic: accounts, security).
+ */
+@Component
+class AuditedEvents {
+
+	static final String TREAT = "TREAT";
+
+	static final String OPERATIONS = "HOPERAT";
+
+	private final AuditRecorder recorder;
+
+	private final Clock clock;
+
+	AuditedEvents(AuditRecorder recorder, Clock clock) {
+		this.recorder = recorder;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(AccessDenied e) {
+		boolean login = "/api/v1/auth/login".equals(e.path());
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.userId(), e.role(),
+				login ? "LOGIN_FAILED" : "ACCESS_DENIED", "endpoint", e.method() + " " + e.path(), Outcome.DENIED,
+				OPERATIONS, e.status() + ":" + e.reason(), e.remoteAddress(), null, null));
+	}
+
+	@EventListener
+	void on(StaffLoggedIn e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.userId(), e.role().name(), "LOGIN", "staff_session",
+				e.sessionId().toString(), Outcome.SUCCESS, OPERATIONS, e.recoveryCodeUsed() ? "recovery-code" : "totp",
+				e.remoteAddress(), null, null));
+	}
+
+	@EventListener
+	void on(StaffAccountChanged e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN", "STAFF_ACCOUNT_CHANGED",
+				"staff_user", e.accountId().toString(), Outcome.SUCCESS, OPERATIONS, e.change(), null, null, null));
+	}
+
+	@EventListener
+	void on(ConsultationViewed e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.userId(), e.role().name(), "CONSULTATION_VIEWED",
+				"consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT, null, null, null, null));
+	}
+
+	@EventListener
+	void on(ConsultationCompleted e) {
+		// The engine's assessment: the system acts, no user.
+		recorder.record(new AuditEntry(e.clinicId(), clock.instant(), null, "SYSTEM", "CONSULTATION_ASSESSED",
+				"consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT,
+				e.status() + (e.disposition() == null ? "" : ":" + e.disposition()), null, null, null));
+	}
+
+	@EventListener
+	void on(ConsultationAbandoned e) {
+		recorder.record(new AuditEntry(e.clinicId(), clock.instant(), null, "SYSTEM", "CONSULTATION_ABANDONED",
+				"consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT, e.reason().name(), null, null,
+				null));
+	}
+
+	@EventListener
+	void on(ReviewEvent e) {
+		// Decisions are recorded from ReviewDecided, which says who decided in which role and what the AI said.
+		if (e.kind() == ReviewEvent.Kind.DECIDED) {
+			return;
+		}
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), e.actorId() == null ? "SYSTEM" : "STAFF",
+				"REVIEW_" + e.kind(), "consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT,
+				e.detail() == null ? String.valueOf(e.disposition()) : e.disposition() + " " + e.detail(), null, null,
+				null));
+	}
+
+	@EventListener
+	void on(ReviewDecided e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.decidedBy(), e.role().name(),
+				e.overridden() ? "REVIEW_OVERRIDDEN" : "REVIEW_ACCEPTED", "consultation", e.consultationId().toString(),
+				Outcome.SUCCESS, TREAT, "ai:" + e.aiDisposition() + " human:" + e.disposition()
+						+ (e.reasonCode() == null ? "" : " reason:" + e.reasonCode()),
+				null, null, null));
+	}
+
+	@EventListener
+	void on(KeysetChanged e) {
+		// Ids and counts only: never key material.
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "KEYSET_" + e.change().toUpperCase(),
+				"clinic_keyset", e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS,
+				"primary:" + e.primaryKeyId() + " keys:" + e.keys(), null, null, null));
+	}
+}
