@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.medassist.testing.ApplicationTest;
+import org.medassist.testing.MachinePostgres;
 import org.medassist.testing.PatientClient.Session;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,26 +22,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class DatabaseDumpTest extends ApplicationTest {
 
-	static final String SERVER = env("MEDASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-	static final String ADMIN = env("MEDASSIST_TEST_PG_USER", "postgres");
-	static final String ADMIN_PASSWORD = env("MEDASSIST_TEST_PG_PASSWORD", "");
+	static final String SERVER = MachinePostgres.SERVER;
+	static final String ADMIN = MachinePostgres.ADMIN;
+	static final String ADMIN_PASSWORD = MachinePostgres.ADMIN_PASSWORD;
 	static final String DATABASE = "medassist_it_dump";
 	static final String OWNER = "medassist_it_dump_owner";
 	static final String APP = "medassist_it_dump_app";
 
 	@DynamicPropertySource
 	static void externalDatabase(DynamicPropertyRegistry registry) throws SQLException {
-		try (Connection admin = DriverManager.getConnection(SERVER + "postgres", ADMIN, ADMIN_PASSWORD);
-				Statement sql = admin.createStatement()) {
-			sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-			for (String role : new String[] { OWNER, APP }) {
-				sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
-						+ " CREATE ROLE " + role + " LOGIN; END IF; END $$");
-			}
-			sql.execute("ALTER ROLE " + OWNER + " PASSWORD 'owner-secret' NOSUPERUSER");
-			sql.execute("ALTER ROLE " + APP + " PASSWORD 'app-secret' NOSUPERUSER NOBYPASSRLS");
-			sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
-		}
+		MachinePostgres.createDatabase(DATABASE, OWNER, APP);
 		registry.add("medassist.db.url", () -> SERVER + DATABASE);
 		registry.add("medassist.db.user", () -> APP);
 		registry.add("medassist.db.password", () -> "app-secret");
@@ -79,10 +67,5 @@ class DatabaseDumpTest extends ApplicationTest {
 		String text = new String(out, StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as(text.length() > 500 ? text.substring(0, 500) : text).isZero();
 		return text;
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return value == null || value.isBlank() ? fallback : value;
 	}
 }

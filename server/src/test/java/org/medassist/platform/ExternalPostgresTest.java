@@ -1,15 +1,13 @@
 package org.medassist.platform;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.medassist.MedAssistApplication;
 import org.medassist.testing.ApplicationTest;
+import org.medassist.testing.MachinePostgres;
 import org.medassist.testing.PatientClient.Reply;
 import org.medassist.testing.PatientClient.Session;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ExternalPostgresTest extends ApplicationTest {
 
-	static final String SERVER = env("MEDASSIST_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-	/** A superuser of the machine's server; bin/test provides one when 'postgres' cannot log in over TCP. */
-	static final String ADMIN = env("MEDASSIST_TEST_PG_USER", "postgres");
-	static final String ADMIN_PASSWORD = env("MEDASSIST_TEST_PG_PASSWORD", "");
+	static final String SERVER = MachinePostgres.SERVER;
+	static final String ADMIN = MachinePostgres.ADMIN;
+	static final String ADMIN_PASSWORD = MachinePostgres.ADMIN_PASSWORD;
 	static final String DATABASE = "medassist_it_external";
 	static final String OWNER = "medassist_it_owner";
 	static final String APP = "medassist_it_app";
@@ -53,29 +50,13 @@ class ExternalPostgresTest extends ApplicationTest {
 		registry.add("medassist.demo", () -> "true");
 	}
 
-	/** What an administrator does once: a database owned by the owner role, and a login for the application. */
 	static void createDatabaseAndRoles() throws SQLException {
 		createDatabaseAndRoles(DATABASE);
 	}
 
-	/** The same, for a database of another name (each test class its own, since the first is dropped). */
+	/** Each test class its own database: the first thing creating one does is drop it. */
 	static void createDatabaseAndRoles(String database) throws SQLException {
-		try (Connection admin = DriverManager.getConnection(SERVER + "postgres", ADMIN, ADMIN_PASSWORD);
-				Statement sql = admin.createStatement()) {
-			sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-			for (String role : new String[] { OWNER, APP }) {
-				sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN"
-						+ " CREATE ROLE " + role + " LOGIN; END IF; END $$");
-			}
-			sql.execute("ALTER ROLE " + OWNER + " PASSWORD 'owner-secret' NOSUPERUSER");
-			sql.execute("ALTER ROLE " + APP + " PASSWORD 'app-secret' NOSUPERUSER NOBYPASSRLS");
-			sql.execute("CREATE DATABASE " + database + " OWNER " + OWNER);
-		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return value == null || value.isBlank() ? fallback : value;
+		MachinePostgres.createDatabase(database, OWNER, APP);
 	}
 
 	@Test
