@@ -200,6 +200,14 @@ class StaffAuthenticationTest extends ApplicationTest {
 		assertThat(refused.problemType()).isEqualTo("urn:medassist:problem:reauthentication-required");
 		staff.reauthenticate("demo", "admin", ADMIN_PASSWORD, StaffClient.DEMO_SECRET, admin.accessToken());
 		assertThat(staff.post("/api/v1/admin/staff", body, admin.accessToken()).status()).isEqualTo(201);
+
+		// An export of the audit trail leaves the system: the same rule.
+		Tokens auditor = staff.loginDemo("demo", "auditor", "auditor-demo-password");
+		database.sql("UPDATE staff_session SET reauthenticated_at = now() - interval '1 hour' WHERE id = ?::uuid")
+			.param(sessionOf(auditor)).update();
+		Reply export = staff.get("/api/v1/audit/export", auditor.accessToken());
+		assertThat(export.status()).isEqualTo(403);
+		assertThat(export.problemType()).isEqualTo("urn:medassist:problem:reauthentication-required");
 	}
 
 	@Test
@@ -219,6 +227,10 @@ class StaffAuthenticationTest extends ApplicationTest {
 	void aMemberOfStaffChangesTheirPasswordAndTheirOtherSessionsEnd() {
 		NewUser user = createUser("renaming-nurse", "NURSE");
 		Tokens here = enrolAndLogin(user);
+		// The admin chose this password: until its owner changes it, the account can do nothing else.
+		assertThat(staff.get("/api/v1/auth/me", here.accessToken()).body().get("passwordChangeRequired").asBoolean())
+			.isTrue();
+		assertThat(staff.get("/api/v1/review/queue", here.accessToken()).status()).isEqualTo(403);
 		Tokens elsewhere = enrolledLogin(user);
 		String change = "{\"currentPassword\":\"%s\",\"newPassword\":\"%s\"}";
 		Reply wrongCurrent = staff.post("/api/v1/auth/password", change.formatted("not-it", "a-new-long-pass-phrase"),
@@ -230,6 +242,8 @@ class StaffAuthenticationTest extends ApplicationTest {
 		assertThat(staff.post("/api/v1/auth/password", change.formatted(user.password(), "a-new-long-pass-phrase"),
 				here.accessToken()).status()).isEqualTo(204);
 		assertThat(staff.get("/api/v1/auth/me", here.accessToken()).status()).as("this session goes on").isEqualTo(200);
+		assertThat(staff.get("/api/v1/review/queue", here.accessToken()).status()).as("and may now work")
+			.isEqualTo(200);
 		assertThat(staff.get("/api/v1/auth/me", elsewhere.accessToken()).status()).as("the others end").isEqualTo(401);
 		assertThat(staff.login("demo", user.username(), "a-new-long-pass-phrase", secrets.get(user.id())).accessToken())
 			.isNotBlank();

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.medassist.audit.ChainReport;
 import org.medassist.audit.internal.AuditEntry.Outcome;
 import org.medassist.identity.Clinics;
+import org.medassist.identity.Reauthentication;
 import org.medassist.identity.StaffMember;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +52,11 @@ class AuditController {
 
 	private final Clock clock;
 
+	private final Reauthentication reauthentication;
+
 	AuditController(AuditLog log, AuditRecorder recorder, ChainVerifier verifier, Checkpoints checkpoints,
-			Clinics clinics, PlatformTransactionManager transactions, Clock clock) {
+			Clinics clinics, PlatformTransactionManager transactions, Clock clock, Reauthentication reauthentication) {
+		this.reauthentication = reauthentication;
 		this.log = log;
 		this.recorder = recorder;
 		this.verifier = verifier;
@@ -104,6 +108,8 @@ class AuditController {
 			@RequestParam(required = false) String user, @RequestParam(required = false) String consultation,
 			@RequestParam(required = false) String action, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
+		// An export leaves the system: it needs a fresh confirmation of password and code.
+		reauthentication.require(auditor);
 		AuditQuery query = query(user, consultation, action, from, to, MAX_EXPORT, MAX_EXPORT, false);
 		String slug = clinics.get(auditor.clinicId()).slug();
 		Instant now = clock.instant();

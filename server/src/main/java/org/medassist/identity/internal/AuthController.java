@@ -62,7 +62,8 @@ class AuthController {
 	record PasswordChange(String currentPassword, String newPassword) {
 	}
 
-	record Me(String userId, String clinicId, String username, StaffRole role) {
+	/** @param passwordChangeRequired the password was set by someone else: change it before anything else */
+	record Me(String userId, String clinicId, String username, StaffRole role, boolean passwordChangeRequired) {
 	}
 
 	@PostMapping("/api/v1/auth/login")
@@ -139,8 +140,11 @@ class AuthController {
 
 	@GetMapping("/api/v1/auth/me")
 	@Operation(summary = "Who the access token belongs to", security = @SecurityRequirement(name = "bearer"))
-	Me me(@AuthenticationPrincipal StaffMember staff) {
-		return new Me(staff.userId().toString(), staff.clinicId().toString(), staff.username(), staff.role());
+	Me me(@AuthenticationPrincipal StaffMember staff, org.springframework.security.core.Authentication caller) {
+		boolean mustChange = caller.getAuthorities().stream()
+			.anyMatch(a -> StaffTokenAuthentication.PASSWORD_CHANGE.equals(a.getAuthority()));
+		return new Me(staff.userId().toString(), staff.clinicId().toString(), staff.username(), staff.role(),
+				mustChange);
 	}
 
 	@GetMapping("/.well-known/jwks.json")

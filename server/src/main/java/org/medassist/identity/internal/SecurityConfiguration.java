@@ -94,6 +94,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
 				.requestMatchers("/api/v1/auth/mfa/enrolment", "/api/v1/auth/mfa/enrolment/confirm")
 				.hasAuthority(StaffTokenAuthentication.MFA_ENROLMENT)
+				// A temporary password (set by an admin) opens only its own change, "me" and logout.
+				.requestMatchers("/api/v1/auth/password", "/api/v1/auth/me", "/api/v1/auth/logout")
+				.hasAnyAuthority(and(staff, StaffTokenAuthentication.PASSWORD_CHANGE))
 				.requestMatchers("/api/v1/auth/**").hasAnyAuthority(staff)
 				// The review queue: clinical staff
 				.requestMatchers("/api/v1/review/**").hasAnyAuthority(clinical)

@@ -28,7 +28,7 @@ class StaffAccounts {
 
 	record Account(UUID id, ClinicId clinicId, String username, String displayName, StaffRole role,
 			String passwordHash, String mfaSecret, Instant mfaEnrolledAt, long mfaLastStep, int failedLogins,
-			Instant lockedUntil, Instant disabledAt, Instant createdAt) {
+			Instant lockedUntil, Instant disabledAt, Instant createdAt, boolean passwordMustChange) {
 
 		boolean mfaEnrolled() {
 			return mfaEnrolledAt != null && mfaSecret != null;
@@ -46,10 +46,10 @@ class StaffAccounts {
 	void insert(Account a) {
 		jdbc.sql("""
 				INSERT INTO staff_user (id, clinic_id, username, display_name, role, password_hash, mfa_secret,
-				                        mfa_enrolled_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                        mfa_enrolled_at, created_at, password_must_change)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(a.id(), a.clinicId().value(), a.username(), a.displayName(), a.role().name(), a.passwordHash(),
-					a.mfaSecret(), ts(a.mfaEnrolledAt()), ts(a.createdAt()))
+					a.mfaSecret(), ts(a.mfaEnrolledAt()), ts(a.createdAt()), a.passwordMustChange())
 			.update();
 	}
 
@@ -128,7 +128,8 @@ class StaffAccounts {
 	}
 
 	void changePassword(UUID id, String passwordHash) {
-		jdbc.sql("UPDATE staff_user SET password_hash = ?, version = version + 1 WHERE id = ?")
+		jdbc.sql("UPDATE staff_user SET password_hash = ?, password_must_change = false, version = version + 1"
+				+ " WHERE id = ?")
 			.params(passwordHash, id)
 			.update();
 	}
@@ -173,7 +174,7 @@ class StaffAccounts {
 				rs.getString("username"), rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
 				rs.getString("password_hash"), rs.getString("mfa_secret"), instant(rs, "mfa_enrolled_at"),
 				rs.getLong("mfa_last_step"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
-				instant(rs, "disabled_at"), instant(rs, "created_at"));
+				instant(rs, "disabled_at"), instant(rs, "created_at"), rs.getBoolean("password_must_change"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

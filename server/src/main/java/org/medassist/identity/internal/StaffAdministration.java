@@ -121,7 +121,8 @@ class StaffAdministration {
 		policy.check(request.password(), username, clinics.get(admin.clinicId()).slug());
 		Instant now = clock.instant();
 		StaffAccounts.Account account = new StaffAccounts.Account(UUID.randomUUID(), admin.clinicId(), username,
-				displayName, request.role(), passwords.encode(request.password()), null, null, 0, 0, null, null, now);
+				displayName, request.role(), passwords.encode(request.password()), null, null, 0, 0, null, null, now,
+				true); // set by the admin: temporary until its owner changes it
 		try {
 			Tenancy.runAs(admin.clinicId(), () -> tx.executeWithoutResult(s -> accounts.insert(account)));
 		}

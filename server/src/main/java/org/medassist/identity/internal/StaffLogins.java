@@ -12,6 +12,7 @@ import org.medassist.identity.AccessDenied;
 import org.medassist.identity.Clinic;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.Clinics;
+import org.medassist.identity.Reauthentication;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
 import org.medassist.identity.StaffMember;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before the refusal is thrown.
  */
 @Service
-class StaffLogins {
+class StaffLogins implements Reauthentication {
 
 	/** Compared against when the account does not exist, so that timing does not tell. */
 	private final String dummyHash;
@@ -369,6 +370,11 @@ class StaffLogins {
 		}
 		events.publishEvent(new StaffAccountChanged(clock.instant(), staff.userId(), staff.clinicId(), staff.userId(),
 				"password-changed"));
+	}
+
+	@Override
+	public void require(StaffMember staff) {
+		requireRecentAuthentication(staff);
 	}
 
 	/** Refuses unless the caller confirmed password and code within the re-authentication window. */

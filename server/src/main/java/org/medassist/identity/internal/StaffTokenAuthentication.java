@@ -28,6 +28,9 @@ class StaffTokenAuthentication implements AuthenticationProvider {
 	/** Authority of an enrolment token: it opens the MFA enrolment endpoints and nothing else. */
 	static final String MFA_ENROLMENT = "MFA_ENROLMENT";
 
+	/** Authority of an account whose password someone else set: it may only change it (and see who it is). */
+	static final String PASSWORD_CHANGE = "PASSWORD_CHANGE_REQUIRED";
+
 	private final AccessTokens tokens;
 
 	private final StaffAccounts accounts;
@@ -57,13 +60,17 @@ class StaffTokenAuthentication implements AuthenticationProvider {
 			return null;
 		}
 		AccessTokens.Claims claims = tokens.verify(token);
-		StaffMember staff = Tenancy.callAs(claims.clinicId(), () -> tx.execute(status -> current(claims)))
+		Current current = Tenancy.callAs(claims.clinicId(), () -> tx.execute(status -> current(claims)))
 			.orElseThrow(() -> new BadCredentialsException("account or session no longer valid"));
-		String authority = claims.enrolmentOnly() ? MFA_ENROLMENT : staff.role().authority();
-		return new Authenticated(staff, authority);
+		String authority = claims.enrolmentOnly() ? MFA_ENROLMENT
+				: current.passwordMustChange() ? PASSWORD_CHANGE : current.staff().role().authority();
+		return new Authenticated(current.staff(), authority);
 	}
 
-	private Optional<StaffMember> current(AccessTokens.Claims claims) {
+	private record Current(StaffMember staff, boolean passwordMustChange) {
+	}
+
+	private Optional<Current> current(AccessTokens.Claims claims) {
 		Instant now = clock.instant();
 		Optional<StaffAccounts.Account> account = accounts.find(claims.userId());
 		if (account.isEmpty() || account.get().disabled() || account.get().role() != claims.role()
@@ -73,14 +80,15 @@ class StaffTokenAuthentication implements AuthenticationProvider {
 		StaffAccounts.Account a = account.get();
 		if (claims.enrolmentOnly()) {
 			return a.mfaEnrolled() ? Optional.empty()
-					: Optional.of(new StaffMember(a.id(), a.clinicId(), a.username(), a.role(), null));
+					: Optional.of(new Current(new StaffMember(a.id(), a.clinicId(), a.username(), a.role(), null), false));
 		}
 		Optional<StaffSessions.Session> session = sessions.find(claims.sessionId());
 		if (session.isEmpty() || !session.get().userId().equals(a.id()) || !session.get().liveAt(now, properties)) {
 			return Optional.empty();
 		}
 		sessions.touch(session.get(), now);
-		return Optional.of(new StaffMember(a.id(), a.clinicId(), a.username(), a.role(), session.get().id()));
+		return Optional.of(new Current(new StaffMember(a.id(), a.clinicId(), a.username(), a.role(), session.get().id()),
+				a.passwordMustChange()));
 	}
 
 	@Override
