@@ -109,8 +109,14 @@ class DashboardHub {
 		}
 	}
 
-	int connected(ClinicId clinic) {
-		return dashboards.getOrDefault(clinic, Set.of()).size();
+	/**
+	 * Ends every stream when the application closes: an open stream counts as an active request, and graceful
+	 * shutdown would otherwise wait for it. Clients reconnect (to another instance) with Last-Event-ID.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+	void closeAll() {
+		dashboards.values().forEach(set -> set.forEach(dashboard -> dashboard.emitter().complete()));
+		dashboards.clear();
 	}
 
 	private void remove(Dashboard dashboard) {
