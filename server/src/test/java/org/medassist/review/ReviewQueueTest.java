@@ -131,6 +131,11 @@ class ReviewQueueTest extends ApplicationTest {
 		assertThat(events.of(ReviewDecided.class)).anyMatch(e -> e.consultationId().toString().equals(id)
 				&& e.overridden() && "RED_FLAG_NOT_CONFIRMED".equals(e.reasonCode()));
 		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", nurse()).status()).as("decided once").isEqualTo(409);
+		String stored = database.sql("SELECT note || '|' || patient_instructions FROM review WHERE consultation_id = ?::uuid")
+			.param(id).query(String.class).single();
+		assertThat(stored).as("staff's free text is encrypted at rest").doesNotContain("phone").doesNotContain("5 pm");
+		assertThat(staff.get("/api/v1/review/" + id, nurse()).body().at("/review/note").asString())
+			.isEqualTo("Spoke to the patient by phone.");
 		assertThat(database.sql("SELECT detail FROM audit_event WHERE action = 'REVIEW_OVERRIDDEN' AND object_id = ?")
 			.param(id).query(String.class).single()).as("the audit trail keeps both dispositions and the reason")
 			.isEqualTo("ai:EMERGENCY human:URGENT reason:RED_FLAG_NOT_CONFIRMED");

@@ -11,18 +11,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.medassist.identity.ClinicId;
+import org.medassist.keys.PhiCipher;
+import org.medassist.keys.PhiField;
 import org.medassist.triage.Disposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reviews in PostgreSQL; every call runs in a transaction for the clinic (row-level security). */
+/**
+ * Reviews in PostgreSQL; every call runs in a transaction for the clinic (row-level security). What staff write
+ * (notes, instructions, the question for a physician) is PHI: encrypted here, bound to clinic, column and case.
+ */
 @Repository
 class ReviewRepository {
 
 	private final JdbcClient jdbc;
 
-	ReviewRepository(JdbcClient jdbc) {
+	private final PhiCipher cipher;
+
+	ReviewRepository(JdbcClient jdbc, PhiCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	enum Status {
@@ -96,26 +104,27 @@ class ReviewRepository {
 			.update();
 	}
 
-	void release(UUID consultationId, Tier tier, String secondOpinionNote) {
+	void release(ClinicId clinic, UUID consultationId, Tier tier, String secondOpinionNote) {
 		jdbc.sql("""
 				UPDATE review SET status = 'QUEUED', claimed_by = NULL, claimed_by_name = NULL, claimed_at = NULL,
 				       claim_expires_at = NULL, tier = ?, second_opinion_note = coalesce(?, second_opinion_note),
 				       version = version + 1
 				WHERE consultation_id = ?""")
-			.params(tier.name(), secondOpinionNote, consultationId)
+			.params(tier.name(), seal(clinic, consultationId, "second_opinion_note", secondOpinionNote), consultationId)
 			.update();
 	}
 
-	void decide(UUID consultationId, UUID by, String byName, Instant now, Disposition disposition, String reasonCode,
-			String note, String patientInstructions, boolean contactedPatient) {
+	void decide(ClinicId clinic, UUID consultationId, UUID by, String byName, Instant now, Disposition disposition,
+			String reasonCode, String note, String patientInstructions, boolean contactedPatient) {
 		jdbc.sql("""
 				UPDATE review SET status = 'DECIDED', claimed_by = NULL, claimed_by_name = NULL, claim_expires_at = NULL,
 				       decided_by = ?, decided_by_name = ?, decided_at = ?, disposition = ?, reason_code = ?, note = ?,
 				       patient_instructions = ?, contacted_patient_at = CASE WHEN ?::boolean THEN ?::timestamptz END,
 				       version = version + 1
 				WHERE consultation_id = ?""")
-			.params(by, byName, ts(now), disposition.name(), reasonCode, note, patientInstructions, contactedPatient,
-					ts(now), consultationId)
+			.params(by, byName, ts(now), disposition.name(), reasonCode, seal(clinic, consultationId, "note", note),
+					seal(clinic, consultationId, "patient_instructions", patientInstructions), contactedPatient, ts(now),
+					consultationId)
 			.update();
 	}
 
@@ -143,20 +152,31 @@ class ReviewRepository {
 			.list();
 	}
 
+	private String seal(ClinicId clinic, UUID consultationId, String column, String value) {
+		return value == null ? null : cipher.encrypt(new PhiField(clinic, "review", column, consultationId), value);
+	}
+
+	private String open(ResultSet rs, ClinicId clinic, UUID consultationId, String column) throws SQLException {
+		String value = rs.getString(column);
+		return value == null ? null : cipher.decrypt(new PhiField(clinic, "review", column, consultationId), value);
+	}
+
 	private static String interval(Duration d) {
 		return d.toSeconds() + " seconds";
 	}
 
 	private Review review(ResultSet rs, int row) throws SQLException {
-		return new Review(rs.getObject("consultation_id", UUID.class), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+		UUID id = rs.getObject("consultation_id", UUID.class);
+		ClinicId clinic = new ClinicId(rs.getObject("clinic_id", UUID.class));
+		return new Review(id, clinic,
 				Status.valueOf(rs.getString("status")), Tier.valueOf(rs.getString("tier")), rs.getBoolean("escalated"),
 				Disposition.valueOf(rs.getString("ai_disposition")), rs.getString("age_group"),
 				instant(rs, "queued_at"), rs.getObject("claimed_by", UUID.class), rs.getString("claimed_by_name"),
 				instant(rs, "claimed_at"), instant(rs, "claim_expires_at"), instant(rs, "first_claimed_at"),
 				rs.getObject("decided_by", UUID.class), rs.getString("decided_by_name"), instant(rs, "decided_at"),
 				rs.getString("disposition") == null ? null : Disposition.valueOf(rs.getString("disposition")),
-				rs.getString("reason_code"), rs.getString("note"), rs.getString("patient_instructions"),
-				instant(rs, "contacted_patient_at"), rs.getString("second_opinion_note"), rs.getInt("breaches"),
+				rs.getString("reason_code"), open(rs, clinic, id, "note"), open(rs, clinic, id, "patient_instructions"),
+				instant(rs, "contacted_patient_at"), open(rs, clinic, id, "second_opinion_note"), rs.getInt("breaches"),
 				instant(rs, "last_breach_at"), rs.getLong("version"));
 	}
 

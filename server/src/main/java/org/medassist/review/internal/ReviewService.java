@@ -135,7 +135,8 @@ class ReviewService {
 							"'note' is required: what should the physician look at?");
 				}
 			}
-			reviews.release(id.value(), secondOpinion != null ? Tier.PHYSICIAN : review.tier(), secondOpinion);
+			reviews.release(staff.clinicId(), id.value(), secondOpinion != null ? Tier.PHYSICIAN : review.tier(),
+					secondOpinion);
 			consultations.reviewReleased(staff.clinicId(), id);
 			events.publishEvent(new ReviewEvent(kind, id, staff.clinicId(), review.aiDisposition(), staff.userId(),
 					now, null));
@@ -173,8 +174,8 @@ class ReviewService {
 				throw new InvalidDecision("unknown-reason-code",
 						"'reasonCode' is not one of your clinic's reason codes (see GET /api/v1/review/reason-codes).");
 			}
-			reviews.decide(id.value(), staff.userId(), staff.username(), now, decision.disposition(), code, note,
-					instructions, decision.contactedPatient());
+			reviews.decide(staff.clinicId(), id.value(), staff.userId(), staff.username(), now, decision.disposition(),
+					code, note, instructions, decision.contactedPatient());
 			consultations.reviewed(staff.clinicId(), id, instructions);
 			events.publishEvent(new ReviewEvent(ReviewEvent.Kind.DECIDED, id, staff.clinicId(), decision.disposition(),
 					staff.userId(), now, override ? "override:" + code : "accepted"));
