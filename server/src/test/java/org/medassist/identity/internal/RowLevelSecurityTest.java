@@ -56,9 +56,27 @@ class RowLevelSecurityTest extends ApplicationTest {
 				.param(table).query(Boolean.class).single()).as(table + " has RLS enabled and forced").isTrue();
 			assertThat(database.sql("""
 					SELECT count(*) FROM pg_policies WHERE tablename = ? AND policyname = 'tenant_isolation'
-					  AND 'public' = ANY (roles) AND cmd = 'ALL'""")
+					  AND 'public' = ANY (roles) AND cmd = 'ALL'
+					  AND qual = '(clinic_id = current_clinic())' AND with_check = '(clinic_id = current_clinic())'""")
 				.param(table).query(Integer.class).single()).as(table + " has the tenant policy for everyone").isOne();
+			// No other policy may open rows to the application's role (policies are permissive: any one suffices).
+			// The one exception is the audit trail's deployment chain: records with no clinic, visible only to a
+			// transaction that has no clinic either.
+			assertThat(database.sql("""
+					SELECT count(*) FROM pg_policies p WHERE p.tablename = ? AND p.policyname <> 'tenant_isolation'
+					  AND NOT (p.tablename = 'audit_event' AND p.policyname = 'deployment_chain'
+					           AND p.qual = '((clinic_id IS NULL) AND (current_clinic() IS NULL))')
+					  AND (('public' = ANY (p.roles)) OR EXISTS (SELECT 1 FROM pg_roles r
+					       WHERE r.rolname = ANY (p.roles) AND pg_has_role(?, r.oid, 'MEMBER')))""")
+				.params(table, appRole()).query(Integer.class).single()).as(table + ": no other policy for the app role")
+				.isZero();
+			assertThat(app.sql("SELECT count(*) FROM " + table + " WHERE clinic_id IS NOT NULL").query(Integer.class)
+				.single()).as(table + " shows no clinic's rows without a clinic").isZero();
 		}
+	}
+
+	private String appRole() {
+		return app.sql("SELECT current_user").query(String.class).single();
 	}
 
 	@Test
