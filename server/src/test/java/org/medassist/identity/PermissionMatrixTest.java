@@ -178,6 +178,8 @@ class PermissionMatrixTest extends ApplicationTest {
 		}
 		assertThat(wrong).as("cells of the permission matrix that disagree").isEmpty();
 		assertThat(checked).isEqualTo(matrix().size() * Caller.values().length * Scope.values().length);
+		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE action = 'REVIEW_SETTINGS_CHANGED'")
+			.query(Integer.class).single()).as("the admin's settings changes are audited").isGreaterThanOrEqualTo(2);
 		assertThat(events.of(AccessDenied.class)).as("denials are reported for the audit trail")
 			.anyMatch(e -> e.status() == 403 && "AUDITOR".equals(e.role()) && e.userId() != null)
 			.anyMatch(e -> e.status() == 401 && e.userId() == null);

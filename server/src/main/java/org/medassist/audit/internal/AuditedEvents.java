@@ -12,6 +12,7 @@ import org.medassist.identity.StaffLoggedIn;
 import org.medassist.keys.KeysetChanged;
 import org.medassist.review.ReviewDecided;
 import org.medassist.review.ReviewEvent;
+import org.medassist.review.ReviewSettingsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -97,6 +98,12 @@ class AuditedEvents {
 				Outcome.SUCCESS, TREAT, "ai:" + e.aiDisposition() + " human:" + e.disposition()
 						+ (e.reasonCode() == null ? "" : " reason:" + e.reasonCode()),
 				null, null, null));
+	}
+
+	@EventListener
+	void on(ReviewSettingsChanged e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN", "REVIEW_SETTINGS_CHANGED",
+				"clinic", e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS, e.setting(), null, null, null));
 	}
 
 	@EventListener

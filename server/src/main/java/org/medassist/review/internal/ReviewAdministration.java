@@ -1,5 +1,6 @@
 package org.medassist.review.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.Tenancy;
+import org.medassist.review.ReviewSettingsChanged;
 import org.medassist.triage.Disposition;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,11 +35,18 @@ class ReviewAdministration {
 
 	private final TransactionTemplate tx;
 
-	ReviewAdministration(ReasonCodes reasonCodes, ReviewProperties properties, JdbcClient jdbc, TransactionTemplate tx) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ReviewAdministration(ReasonCodes reasonCodes, ReviewProperties properties, JdbcClient jdbc, TransactionTemplate tx,
+			ApplicationEventPublisher events, Clock clock) {
 		this.reasonCodes = reasonCodes;
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/admin/reason-codes")
@@ -65,6 +75,8 @@ class ReviewAdministration {
 		}
 		return Tenancy.callAs(admin.clinicId(), () -> tx.execute(s -> {
 			reasonCodes.replace(admin.clinicId(), codes);
+			events.publishEvent(new ReviewSettingsChanged(admin.clinicId(), admin.userId(), "reason-codes",
+					clock.instant()));
 			return reasonCodes.of(admin.clinicId());
 		}));
 	}
@@ -91,6 +103,8 @@ class ReviewAdministration {
 					ON CONFLICT (clinic_id, disposition) DO UPDATE SET claim_within = excluded.claim_within""")
 				.params(admin.clinicId().value(), disposition.name(), within.toSeconds() + " seconds")
 				.update());
+			events.publishEvent(new ReviewSettingsChanged(admin.clinicId(), admin.userId(), "review-targets",
+					clock.instant()));
 			return current();
 		}));
 	}
