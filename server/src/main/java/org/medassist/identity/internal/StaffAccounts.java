@@ -53,10 +53,6 @@ class StaffAccounts {
 			.update();
 	}
 
-	Optional<Account> findByUsername(String username) {
-		return jdbc.sql("SELECT * FROM staff_user WHERE username = ?").param(username).query(this::account).optional();
-	}
-
 	/** Loads and locks the account row: logins and MFA checks of one account serialise on it. */
 	Optional<Account> lockByUsername(String username) {
 		return jdbc.sql("SELECT * FROM staff_user WHERE username = ? FOR UPDATE")
@@ -101,12 +97,6 @@ class StaffAccounts {
 		jdbc.sql("""
 				UPDATE staff_user SET failed_logins = 0, locked_until = NULL, mfa_last_step = greatest(mfa_last_step, ?)
 				WHERE id = ?""").params(mfaStep, id).update();
-	}
-
-	void useMfaStep(UUID id, long mfaStep) {
-		jdbc.sql("UPDATE staff_user SET mfa_last_step = greatest(mfa_last_step, ?) WHERE id = ?")
-			.params(mfaStep, id)
-			.update();
 	}
 
 	void enrolMfa(UUID id, String secret, Instant at, long step) {

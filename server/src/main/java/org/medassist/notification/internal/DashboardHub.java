@@ -139,8 +139,7 @@ class DashboardHub {
 			.params(seq, BATCH)
 			.query((rs, n) -> new Update(rs.getLong("seq"), rs.getString("kind"),
 					rs.getObject("consultation_id", UUID.class), rs.getString("disposition"),
-					rs.getTimestamp("at", java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")))
-						.toInstant()))
+					rs.getTimestamp("at").toInstant()))
 			.list()));
 	}
 

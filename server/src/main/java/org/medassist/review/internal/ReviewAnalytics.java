@@ -64,18 +64,18 @@ class ReviewAnalytics {
 				SELECT ai_disposition,
 				       count(*) AS cases,
 				       count(*) FILTER (WHERE status = 'DECIDED') AS decided,
-				       count(*) FILTER (WHERE status = 'DECIDED' AND rank(disposition) < rank(ai_disposition)) AS up,
-				       count(*) FILTER (WHERE status = 'DECIDED' AND rank(disposition) > rank(ai_disposition)) AS down,
+				       count(*) FILTER (WHERE status = 'DECIDED' AND human_rank < ai_rank) AS up,
+				       count(*) FILTER (WHERE status = 'DECIDED' AND human_rank > ai_rank) AS down,
 				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_claimed_at - queued_at)) AS c50,
 				       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_claimed_at - queued_at)) AS c90,
 				       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - queued_at)) AS d50,
 				       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - queued_at)) AS d90,
 				       count(*) FILTER (WHERE breaches > 0) AS breached
-				FROM (SELECT *, CASE ai_disposition WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1 WHEN 'ROUTINE' THEN 2
-				                 ELSE 3 END AS ai_rank FROM review WHERE queued_at >= ? AND queued_at < ?) r
+				FROM (SELECT *, array_position(ARRAY['EMERGENCY', 'URGENT', 'ROUTINE', 'SELF_CARE'], ai_disposition) AS ai_rank,
+				             array_position(ARRAY['EMERGENCY', 'URGENT', 'ROUTINE', 'SELF_CARE'], disposition) AS human_rank
+				      FROM review WHERE queued_at >= ? AND queued_at < ?) r
 				GROUP BY ai_disposition
-				ORDER BY min(ai_rank)""".replace("rank(disposition)", DISPOSITION_RANK.replace("$", "disposition"))
-			.replace("rank(ai_disposition)", DISPOSITION_RANK.replace("$", "ai_disposition")))
+				ORDER BY min(ai_rank)""")
 			.params(Timestamp.from(start), Timestamp.from(end))
 			.query((rs, n) -> new DispositionFigures(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5), (Double) rs.getObject(6), (Double) rs.getObject(7), (Double) rs.getObject(8),
@@ -93,9 +93,4 @@ class ReviewAnalytics {
 				cases == 0 ? 0 : (double) escalated / cases, rows.stream().mapToLong(DispositionFigures::breached).sum(),
 				rows);
 	}
-
-	/** EMERGENCY 0 ... SELF_CARE 3: a lower rank is more urgent. */
-	private static final String DISPOSITION_RANK = "(CASE $ WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1"
-			+ " WHEN 'ROUTINE' THEN 2 WHEN 'SELF_CARE' THEN 3 END)";
-
 }

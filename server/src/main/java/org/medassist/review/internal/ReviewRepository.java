@@ -90,8 +90,8 @@ class ReviewRepository {
 			sql.append(" AND queued_at < ?");
 			params.add(ts(queuedBefore));
 		}
-		sql.append(" ORDER BY CASE ai_disposition WHEN 'EMERGENCY' THEN 0 WHEN 'URGENT' THEN 1 WHEN 'ROUTINE' THEN 2"
-				+ " ELSE 3 END, queued_at, consultation_id");
+		sql.append(" ORDER BY array_position(ARRAY['EMERGENCY', 'URGENT', 'ROUTINE', 'SELF_CARE'], ai_disposition),"
+				+ " queued_at, consultation_id");
 		return jdbc.sql(sql.toString()).params(params).query(this::review).list();
 	}
 
