@@ -85,6 +85,12 @@ class PermissionMatrixTest extends ApplicationTest {
 				f -> "{\"clinic\":\"demo\",\"username\":\"nobody\",\"password\":\"wrong-password\"}"));
 		m.put("POST /api/v1/auth/refresh", entry((c, s) -> Outcome.ALLOW, f -> "{\"refreshToken\":\"rt_none\"}"));
 		m.put("GET /.well-known/jwks.json", entry((c, s) -> Outcome.ALLOW, null));
+		// The web app's screens (one page; each API call it makes is checked on its own)
+		for (String screen : List.of("/", "/c/{consultation}", "/nurse", "/nurse/**", "/admin", "/admin/**")) {
+			m.put("GET " + screen, entry((c, s) -> Outcome.ALLOW, null));
+		}
+		// A clinic's public face for its patients' page: name and emergency number, for anyone.
+		m.put("GET /api/v1/clinics/{clinic}", entry((c, s) -> Outcome.ALLOW, null));
 		// Open to all; this application has no OpenID provider configured, so the answer is 404 (OidcLoginTest
 		// covers a configured one).
 		m.put("GET /api/v1/auth/oidc/{clinic}", entry((c, s) -> Outcome.HIDDEN, null));
@@ -114,6 +120,8 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("PUT /api/v1/admin/reason-codes", entry(adminOnly,
 				f -> "[{\"code\":\"CLINICAL_JUDGEMENT\",\"label\":\"Clinical judgement\",\"active\":true},"
 						+ "{\"code\":\"RED_FLAG_NOT_CONFIRMED\",\"label\":\"Red flag not confirmed\",\"active\":true}]"));
+		m.put("GET /api/v1/admin/clinic", entry(adminOnly, null));
+		m.put("PUT /api/v1/admin/clinic", entry(adminOnly, f -> "{\"name\":\"MedAssist Demo Clinic\",\"emergencyNumber\":\"911\"}"));
 		m.put("GET /api/v1/admin/review-targets", entry(adminOnly, null));
 		m.put("PUT /api/v1/admin/review-targets", entry(adminOnly, f -> "{\"EMERGENCY\":\"PT2M\"}"));
 		// The review queue: nurses and physicians of the clinic; another clinic's case is not there.
@@ -160,7 +168,7 @@ class PermissionMatrixTest extends ApplicationTest {
 			String pattern = endpoint.getKey().split(" ")[1];
 			for (Caller caller : Caller.values()) {
 				for (Scope scope : Scope.values()) {
-					String path = pattern.replaceAll("\\{[a-zA-Z]+\\}", objectFor(pattern, scope, fixture));
+					String path = pattern.replaceAll("\\{[a-zA-Z]+\\}", objectFor(pattern, scope, fixture)).replace("**", "any-screen");
 					Function<Fixture, String> body = endpoint.getValue().body();
 					Reply reply = path.equals("/api/v1/notifications/dashboard")
 							? openStream(path, fixture.tokens().get(caller))

@@ -7,6 +7,7 @@ import org.medassist.consultation.ConsultationAbandoned;
 import org.medassist.consultation.ConsultationCompleted;
 import org.medassist.consultation.ConsultationViewed;
 import org.medassist.identity.AccessDenied;
+import org.medassist.identity.ClinicSettingsChanged;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
 import org.medassist.keys.KeysetChanged;
@@ -56,6 +57,12 @@ class AuditedEvents {
 	void on(StaffAccountChanged e) {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN", "STAFF_ACCOUNT_CHANGED",
 				"staff_user", e.accountId().toString(), Outcome.SUCCESS, OPERATIONS, e.change(), null, null, null));
+	}
+
+	@EventListener
+	void on(ClinicSettingsChanged e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN", "CLINIC_SETTINGS_CHANGED",
+				"clinic", e.clinicId().value().toString(), Outcome.SUCCESS, OPERATIONS, e.change(), null, null, null));
 	}
 
 	@EventListener

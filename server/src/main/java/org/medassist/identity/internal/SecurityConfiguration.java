@@ -72,6 +72,13 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			// The web app loads nothing from elsewhere; patient text is never markup (no inline scripts allowed).
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:;"
+							+ " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self';"
+							+ " form-action 'self'"))
+				.referrerPolicy(referrer -> referrer.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthenticated), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new TenantFilter(), AuthorizationFilter.class)
@@ -105,6 +112,12 @@ class SecurityConfiguration {
 				// Clinic administration
 				.requestMatchers("/api/v1/admin/**").hasAuthority(StaffRole.CLINIC_ADMIN.authority())
 				.requestMatchers("/api/v1/audit/**").hasAuthority(StaffRole.AUDITOR.authority())
+				// A clinic's public face (name, emergency number) for its patients' page
+				.requestMatchers(HttpMethod.GET, "/api/v1/clinics/*").permitAll()
+				// The web app's screens and assets: public files; every API call they make is checked as above
+				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.svg", "/assets/**", "/c/**", "/nurse",
+						"/nurse/**", "/admin", "/admin/**")
+				.permitAll()
 				// Operations and documentation
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()

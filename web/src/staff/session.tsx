@@ -1,0 +1,119 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError, request, type RequestOptions } from '../api/http';
+import type { StaffRole } from '../api/types';
+
+export interface Me {
+  userId: string;
+  clinicId: string;
+  username: string;
+  role: StaffRole;
+  passwordChangeRequired: boolean;
+}
+
+interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+interface LoginResponse {
+  status: 'AUTHENTICATED' | 'MFA_ENROLMENT_REQUIRED';
+  accessToken: string | null;
+  refreshToken: string | null;
+  role: StaffRole | null;
+}
+
+export interface StaffSession {
+  me: Me | null;
+  login(clinic: string, username: string, password: string, totp: string): Promise<'ok' | 'enrolment-required'>;
+  logout(): Promise<void>;
+  /** An API call as the signed-in member of staff: refreshes the access token once when it has expired. */
+  api<T>(path: string, options?: Omit<RequestOptions, 'token'>): Promise<T>;
+  accessToken(): Promise<string | null>;
+  refreshMe(): Promise<void>;
+}
+
+// The refresh token survives a reload of this tab only (sessionStorage), never other tabs or a closed browser.
+const STORE = 'medassist.staff.refresh';
+
+const Context = createContext<StaffSession | null>(null);
+
+export function StaffSessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const tokens = useRef<Tokens | null>(null);
+  const refreshing = useRef<Promise<string | null> | null>(null);
+
+  const refresh = useCallback(async (): Promise<string | null> => {
+    const refreshToken = tokens.current?.refreshToken ?? sessionStorage.getItem(STORE);
+    if (!refreshToken) return null;
+    refreshing.current ??= request<LoginResponse>('/api/v1/auth/refresh', { body: { refreshToken } })
+      .then((r) => {
+        tokens.current = { accessToken: r.accessToken!, refreshToken: r.refreshToken! };
+        sessionStorage.setItem(STORE, r.refreshToken!);
+        return r.accessToken;
+      })
+      .catch(() => {
+        tokens.current = null;
+        sessionStorage.removeItem(STORE);
+        setMe(null);
+        return null;
+      })
+      .finally(() => {
+        refreshing.current = null;
+      });
+    return refreshing.current;
+  }, []);
+
+  const accessToken = useCallback(async () => tokens.current?.accessToken ?? refresh(), [refresh]);
+
+  const api = useCallback(
+    async <T,>(path: string, options: Omit<RequestOptions, 'token'> = {}): Promise<T> => {
+      const token = await accessToken();
+      try {
+        return await request<T>(path, { ...options, token });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          const fresh = await refresh();
+          if (fresh) return request<T>(path, { ...options, token: fresh });
+        }
+        throw e;
+      }
+    },
+    [accessToken, refresh],
+  );
+
+  const refreshMe = useCallback(async () => {
+    setMe(await api<Me>('/api/v1/auth/me'));
+  }, [api]);
+
+  const login = useCallback(
+    async (clinic: string, username: string, password: string, totp: string) => {
+      const r = await request<LoginResponse>('/api/v1/auth/login', { body: { clinic, username, password, totp } });
+      if (r.status !== 'AUTHENTICATED') return 'enrolment-required' as const;
+      tokens.current = { accessToken: r.accessToken!, refreshToken: r.refreshToken! };
+      sessionStorage.setItem(STORE, r.refreshToken!);
+      await refreshMe();
+      return 'ok' as const;
+    },
+    [refreshMe],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      if (tokens.current) await request('/api/v1/auth/logout', { method: 'POST', token: tokens.current.accessToken, body: {} });
+    } catch {
+      // The session ends here either way; the server's expires on its own.
+    }
+    tokens.current = null;
+    sessionStorage.removeItem(STORE);
+    setMe(null);
+  }, []);
+
+  const value = useMemo(() => ({ me, login, logout, api, accessToken, refreshMe }), [me, login, logout, api, accessToken, refreshMe]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useStaff(): StaffSession {
+  const session = useContext(Context);
+  if (!session) throw new Error('useStaff outside StaffSessionProvider');
+  return session;
+}
