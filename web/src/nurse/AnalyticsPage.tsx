@@ -90,7 +90,7 @@ function Chart({ title, rows, bars }: { title: string; rows: Record<string, unkn
       {/* The table below carries the same figures for screen readers. */}
       <div aria-hidden="true" style={{ width: '100%', height: 220 }}>
         <ResponsiveContainer>
-          <BarChart data={rows}>
+          <BarChart data={rows} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" />
             <YAxis allowDecimals />

@@ -153,17 +153,19 @@ function Chat({ id, token }: { id: string; token: string }) {
 
 function Transcript({ messages }: { messages: Message[] }) {
   const { t } = useTranslation();
-  const end = useRef<HTMLLIElement>(null);
+  const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [messages.length]);
   return (
-    <ol role="log" aria-live="polite" aria-label={t('patient.chat.log')} className="flex flex-col gap-2" data-testid="transcript">
-      {messages.map((m) => (
-        <MessageBubble key={m.id} message={m} />
-      ))}
-      <li ref={end} aria-hidden="true" />
-    </ol>
+    <div role="log" aria-live="polite" aria-label={t('patient.chat.log')} data-testid="transcript">
+      <ol className="flex flex-col gap-2">
+        {messages.map((m) => (
+          <MessageBubble key={m.id} message={m} />
+        ))}
+      </ol>
+      <div ref={end} aria-hidden="true" />
+    </div>
   );
 }
 

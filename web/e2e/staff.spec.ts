@@ -1,0 +1,108 @@
+import { expect, test } from '@playwright/test';
+import { consultationByApi, DEMO, expectAccessible, mildColdAnswer, screenshot, staffLogin } from './support';
+
+test('a nurse signs in with TOTP, sees the emergency first, claims it, overrides another case, and the patient sees the instructions live', async ({ page, browser, request }) => {
+  const emergency = await consultationByApi(request, 'I have crushing chest pain and I am sweating', mildColdAnswer);
+  expect(emergency.status).toBe('ESCALATED');
+  const cold = await consultationByApi(request, 'I have a cold with a runny nose and sneezing for two days', mildColdAnswer);
+  expect(cold.status).toBe('AWAITING_REVIEW');
+
+  // The patient keeps the chat open on their phone (resumed from the link that carries the token).
+  const patientContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const patient = await patientContext.newPage();
+  await patient.goto(`/c/${cold.id}#token=${cold.token}`);
+  await expect(patient.getByTestId('outcome')).toBeVisible();
+  await expect(patient.getByTestId('nurse-instructions')).toHaveCount(0);
+
+  await staffLogin(page, '/nurse', DEMO.nurse);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toHaveAttribute('data-disposition', 'EMERGENCY');
+  await screenshot(page, 'nurse-queue');
+  await expectAccessible(page, 'nurse queue');
+
+  // The emergency: claim, accept.
+  await page.goto(`/nurse/case/${emergency.id}`);
+  await expect(page.getByTestId('assessment')).toContainText('Written by an automated assistant (AI)');
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await expect(page.getByTestId('case-state')).toHaveText('Claimed by nurse');
+  await screenshot(page, 'nurse-case');
+  await expectAccessible(page, 'nurse case view');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByTestId('decided')).toContainText('Decided: Emergency by nurse');
+
+  // The cold: claim, override up to routine with a reason and instructions for the patient.
+  await page.goto(`/nurse/case/${cold.id}`);
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await page.getByLabel('Override').check();
+  await page.getByLabel('Your disposition').selectOption('ROUTINE');
+  const reason = page.getByLabel('Reason for override');
+  await reason.selectOption({ index: 1 });
+  await page.getByLabel('Note (for the record)').fill('Symptoms for longer than the patient first said.');
+  await page.getByLabel(/Instructions for the patient/).fill('Please book an appointment for tomorrow morning.');
+  await expectAccessible(page, 'decision form');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByTestId('decided')).toContainText('AI: Self-care · Nurse: Routine');
+
+  // No reload on the patient's side: the decision arrives over the socket.
+  await expect(patient.getByTestId('nurse-instructions')).toContainText('Please book an appointment for tomorrow morning.');
+  await expect(patient.getByTestId('review-status')).toContainText('A nurse has reviewed');
+  await screenshot(patient, 'patient-reviewed');
+  await expectAccessible(patient, 'patient after review');
+  await patientContext.close();
+
+  await page.getByRole('link', { name: 'Analytics' }).click();
+  await expect(page.getByTestId('analytics-cards')).toContainText('Override rate');
+  await screenshot(page, 'nurse-analytics');
+  await expectAccessible(page, 'analytics');
+});
+
+test("a patient's message with <script> and HTML shows as text in the nurse's view", async ({ page, request }) => {
+  const payload = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"><b>sore throat</b> for two days';
+  const c = await consultationByApi(request, payload, mildColdAnswer);
+  expect(c.status).not.toBe('IN_PROGRESS');
+  await staffLogin(page, '/nurse', DEMO.nurse);
+  await page.goto(`/nurse/case/${c.id}`);
+  const line = page.getByTestId('case-transcript').locator('[data-author="PATIENT"]').first();
+  await expect(line).toContainText('<script>window.__xss = 1</script>');
+  await expect(line).toContainText('<b>sore throat</b>');
+  expect(await page.getByTestId('case-transcript').locator('script, img, b').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('a clinic admin changes the emergency number, and the patient page shows it', async ({ page, request }) => {
+  await staffLogin(page, '/admin', DEMO.admin);
+  await expect(page.getByLabel('Emergency number')).toHaveValue('911');
+  await expectAccessible(page, 'admin clinic settings');
+  await page.getByLabel('Emergency number').fill('112');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  expect((await (await request.get('/api/v1/clinics/demo')).json()).emergencyNumber).toBe('112');
+  await page.getByLabel('Emergency number').fill('not a number');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('emergencyNumber');
+  await page.getByLabel('Emergency number').fill('911');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved');
+
+  for (const [link, name] of [['Review targets', 'admin-targets'], ['Reason codes', 'admin-reasons'], ['Staff', 'admin-staff']] as const) {
+    await page.getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { name: link, exact: true })).toBeVisible();
+    await screenshot(page, name);
+    await expectAccessible(page, name);
+  }
+  await expect(page.getByRole('cell', { name: 'nurse', exact: true })).toBeVisible();
+});
+
+test('a nurse page asks to sign in and the sign-in page is accessible', async ({ page }) => {
+  await page.goto('/nurse');
+  await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+  await screenshot(page, 'nurse-login');
+  await expectAccessible(page, 'nurse sign-in');
+  await page.getByLabel('Clinic').fill('demo');
+  await page.getByLabel('User name').fill('nurse');
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password-123');
+  await page.getByLabel(/6-digit code/).fill('000000');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+});
