@@ -9,7 +9,9 @@ import org.medassist.triage.Disposition;
  * The clinical knowledge base: findings and how patients say them, the global red-flag screen, the complaint
  * protocols, the questions for measurements. Loaded from versioned YAML, validated, immutable.
  *
- * @param version semantic version of the content, with its SHA-256 ({@code 0.1.0+sha256.ab12cd34})
+ * @param version semantic version of the content, with its SHA-256 ({@code 0.1.0+sha256.ab12cd34}); the hash covers
+ *        the translations too
+ * @param translations the patient-facing texts in other languages ({@code i18n/<language>/})
  */
 public record KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
 		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
