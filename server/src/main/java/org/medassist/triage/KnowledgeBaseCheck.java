@@ -10,7 +10,8 @@ import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 /**
  * {@code medassist kb check [--dir DIR]}: validates the triage knowledge base (the bundled one, or the one in
- * {@code DIR}) and prints a summary or every problem found.
+ * {@code DIR}) and prints a summary or every problem found, including translations of the patient-facing texts
+ * that are missing or stale.
  */
 public final class KnowledgeBaseCheck {
 
@@ -27,8 +28,22 @@ public final class KnowledgeBaseCheck {
 					: KnowledgeBaseFiles.bundled();
 			KnowledgeBase kb = new KnowledgeBaseLoader().load(files);
 			long rules = kb.protocols().stream().mapToLong(p -> p.rules().size()).sum();
-			out.printf("kb: version %s: %d findings, %d red flags, %d protocols, %d rules: OK%n", kb.version(),
-					kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), rules);
+			// Translations: every patient-facing text in every language the knowledge base is translated into,
+			// and no key left pointing at a text that no longer exists.
+			if (!kb.translations().problems().isEmpty()) {
+				err.println("kb: " + kb.translations().problems().size() + " problem(s) in the translations:\n  "
+						+ String.join("\n  ", kb.translations().problems()));
+				return 1;
+			}
+			int texts = kb.patientTexts().size();
+			StringBuilder languages = new StringBuilder();
+			for (String language : kb.translatedLanguages()) {
+				languages.append(", ").append(language).append(' ')
+					.append(kb.translations().byLanguage().get(language).size()).append('/').append(texts);
+			}
+			out.printf("kb: version %s: %d findings, %d red flags, %d protocols, %d rules; patient texts: en %d%s: OK%n",
+					kb.version(), kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), rules, texts,
+					languages);
 			return 0;
 		}
 		catch (KnowledgeBaseLoader.Invalid e) {

@@ -33,6 +33,44 @@ class KnowledgeBaseCheckTest {
 		int redFlags = Integer.parseInt(summary.replaceAll("(?s).* (\\d+) red flags.*", "$1").trim());
 		assertThat(protocols).isGreaterThanOrEqualTo(40);
 		assertThat(redFlags).isGreaterThanOrEqualTo(20);
+		// Every patient-facing text is translated into Spanish, and no translation is left over.
+		int english = Integer.parseInt(summary.replaceAll("(?s).*patient texts: en (\\d+).*", "$1").trim());
+		assertThat(summary).contains(", es " + english + "/" + english + ": OK");
+		assertThat(english).isGreaterThan(800);
+	}
+
+	@Test
+	void aMissingTranslationAStaleKeyAndALostPlaceholderAreEachReported(@TempDir Path kb) throws IOException {
+		Path fixture = Path.of("src/test/resources/triage-fixture");
+		try (var files = Files.list(fixture)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, kb.resolve(file.getFileName()));
+			}
+		}
+		Path spanish = Files.createDirectories(kb.resolve("i18n/es"));
+		Files.writeString(spanish.resolve("findings.yaml"), """
+				findings:
+				  cough: {question: "¿Tiene tos?"}
+				  wheeze: {question: "¿Tiene silbidos en el pecho?"}
+				texts:
+				  worse: "Si empeora, llame ahora."
+				protocols:
+				  sore-throat:
+				    advice: ["Tome muchos líquidos.", "Descanse.", "Haga gárgaras."]
+				""");
+
+		assertThat(check("check", "--dir", kb.toString())).isEqualTo(1);
+
+		String problems = err.toString(StandardCharsets.UTF_8);
+		assertThat(problems).contains("i18n/es: missing translation of 'findings.fever.question'")
+			.contains("i18n/es: missing translation of 'red_flags.chest-pain-with-sweating.instruction'")
+			.contains("i18n/es: missing translation of 'protocols.chest-pain.seek_care_if.0'")
+			.contains("i18n/es: missing translation of 'rules.sore-throat-drooling.reason'")
+			.contains("i18n/es/findings.yaml: 'findings.wheeze.question': stale key")
+			.contains("i18n/es/findings.yaml: 'protocols.sore-throat.advice.2': stale key")
+			.contains("i18n/es/findings.yaml: 'texts.worse': must keep the placeholders [{emergency_number}]")
+			.doesNotContain("'findings.cough.question'")
+			.doesNotContain("missing translation of 'protocols.sore-throat.advice.1'");
 	}
 
 	@Test

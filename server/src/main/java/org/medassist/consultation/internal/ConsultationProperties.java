@@ -16,12 +16,13 @@ import jakarta.validation.constraints.NotEmpty;
  * @param abandonAfter an unfinished consultation with no activity for this long becomes {@code ABANDONED}
  * @param abandonCheckInterval how often every instance looks for such consultations
  * @param maxMessageLength the longest patient message accepted, in characters
- * @param languages the languages the patient-facing texts exist in; the first is the default
+ * @param languages the languages the patient-facing texts exist in (this module's messages and the triage
+ *        knowledge base's translations, checked by {@code medassist kb check}); the first is the default
  * @param consentVersion the version of the consent statement in force (recorded with each consent)
  */
 @Validated
 @ConfigurationProperties("medassist.consultation")
 record ConsultationProperties(@DefaultValue("PT24H") Duration abandonAfter,
 		@DefaultValue("PT5M") Duration abandonCheckInterval, @DefaultValue("2000") @Min(1) int maxMessageLength,
-		@DefaultValue("en") @NotEmpty List<String> languages, @DefaultValue("2026-11.1") String consentVersion) {
+		@DefaultValue({ "en", "es" }) @NotEmpty List<String> languages, @DefaultValue("2026-11.1") String consentVersion) {
 }

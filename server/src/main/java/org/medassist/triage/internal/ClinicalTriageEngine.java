@@ -25,13 +25,13 @@ final class ClinicalTriageEngine implements TriageEngine {
 	@Override
 	public InterviewStep next(Interview interview) {
 		if (interview.exchanges().isEmpty()) {
-			return ask(interviewer.opening());
+			return ask(interviewer.opening(interview.language()));
 		}
 		List<Interviewer.Turn> turns = interview.exchanges()
 			.stream()
 			.map(e -> new Interviewer.Turn(e.question() == null ? null : e.question().id(), e.answer()))
 			.toList();
-		Interviewer.Decision decision = interviewer.next(turns, interview.emergencyNumber());
+		Interviewer.Decision decision = interviewer.next(turns, interview.emergencyNumber(), interview.language());
 		if (decision instanceof Interviewer.Ask ask) {
 			return ask(ask);
 		}

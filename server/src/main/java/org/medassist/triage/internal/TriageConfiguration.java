@@ -28,11 +28,17 @@ class TriageConfiguration {
 	TriageEngine triageEngine(TriageProperties properties) throws IOException {
 		KnowledgeBase kb = new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled());
 		Embeddings embeddings = properties.semanticMatching() ? MiniLm.embeddings() : null;
+		if (!kb.translations().problems().isEmpty()) {
+			// The engine still runs: a missing translation falls back to English. `medassist kb check` lists them.
+			log.warn("Triage knowledge base translations have {} problem(s); run `medassist kb check`",
+					kb.translations().problems().size());
+		}
 		long started = System.nanoTime();
 		TriageEngine engine = new ClinicalTriageEngine(
 				new Interviewer(kb, embeddings, properties.semanticThreshold()));
-		log.info("Triage knowledge base {} loaded: {} findings, {} red flags, {} protocols in {} ms", kb.version(),
-				kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), (System.nanoTime() - started) / 1_000_000);
+		log.info("Triage knowledge base {} loaded: {} findings, {} red flags, {} protocols, translated into {} in {} ms",
+				kb.version(), kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), kb.translatedLanguages(),
+				(System.nanoTime() - started) / 1_000_000);
 		return properties.simulatedLatency().isZero() ? engine : new SlowEngine(engine, properties);
 	}
 

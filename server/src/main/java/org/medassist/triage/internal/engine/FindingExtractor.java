@@ -20,6 +20,12 @@ final class FindingExtractor {
 	private static final Pattern NO = Pattern.compile("^(?:(?:no|nope|nah|n|not really|not at all|none|never|negative|i don't think so|don't think so|i haven't|i havent|i have not|not that i know|not that i've noticed)\\b.*"
 			+ "|(?:i don't|i dont|i do not|i'm not|im not|i am not|it isn't|it doesn't|he doesn't|she doesn't|he isn't|she isn't|he hasn't|she hasn't)\\s*(?:[,.!]|$).*)");
 	private static final Pattern UNSURE = Pattern.compile("^(i'm not sure|im not sure|i am not sure|not sure|unsure|i don't know|i dont know|don't know|dont know|dunno|no idea|maybe|possibly|perhaps|can't tell|cannot tell|hard to say|i can't say|not certain)\\b.*");
+	/**
+	 * "Not sure" in Spanish (its "sí" is in {@link #YES}, its "no" in {@link #NO}); checked before them, as "no estoy
+	 * segura" starts with "no". "No sé" only on its own: "no se ..." also starts a denial ("no se me quita").
+	 */
+	private static final Pattern UNSURE_ES = Pattern.compile(
+			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
@@ -167,7 +173,7 @@ final class FindingExtractor {
 
 	static Reading.Answer answer(String normalized) {
 		String start = normalized.replaceAll("^[^\\p{L}]+", "");
-		if (UNSURE.matcher(start).matches()) {
+		if (UNSURE.matcher(start).matches() || UNSURE_ES.matcher(start).matches()) {
 			return Reading.Answer.UNSURE;
 		}
 		if (NO.matcher(start).matches()) {

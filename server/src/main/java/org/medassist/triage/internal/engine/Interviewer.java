@@ -75,11 +75,25 @@ public final class Interviewer {
 
 	/** The first question of every interview. */
 	public Ask opening() {
-		return new Ask(OPENING, kb.text("opening"), List.of());
+		return opening(KnowledgeBase.SOURCE_LANGUAGE);
+	}
+
+	/** The first question of every interview, in the patient's language. */
+	public Ask opening(String language) {
+		return new Ask(OPENING, kb.say(language, "texts.opening", kb.text("opening")), List.of());
 	}
 
 	public Decision next(List<Turn> turns, String emergencyNumber) {
-		State state = new State();
+		return next(turns, emergencyNumber, KnowledgeBase.SOURCE_LANGUAGE);
+	}
+
+	/**
+	 * The next step, with everything the patient is told in their language (English when the knowledge base
+	 * has no translation into it). Findings are read from the patient's words in English only; a quick reply in
+	 * the patient's language is read as the English quick reply it translates.
+	 */
+	public Decision next(List<Turn> turns, String emergencyNumber, String language) {
+		State state = new State(language);
 		for (Turn turn : turns) {
 			state.apply(turn);
 		}
@@ -94,9 +108,24 @@ public final class Interviewer {
 		private final StringBuilder unprompted = new StringBuilder();
 		private String complaintByMeaning;
 		private int questions;
+		private final String language;
 
-		void apply(Turn turn) {
-			String question = turn.questionId() == null ? OPENING : turn.questionId();
+		State(String language) {
+			this.language = language;
+		}
+
+		/** A patient-facing text in the patient's language. */
+		private String say(String key, String english) {
+			return kb.say(language, key, english);
+		}
+
+		private String text(String key) {
+			return say("texts." + key, kb.text(key));
+		}
+
+		void apply(Turn asGiven) {
+			String question = asGiven.questionId() == null ? OPENING : asGiven.questionId();
+			Turn turn = new Turn(asGiven.questionId(), quickReplyInEnglish(question, asGiven.answer()));
 			Optional<Measure> askedMeasure = question.startsWith(MEASURE)
 					? Measure.byKey(question.substring(MEASURE.length())) : Optional.empty();
 			Reading reading = extractor.read(turn.answer(), askedMeasure);
@@ -123,7 +152,9 @@ public final class Interviewer {
 			}
 			if (question.equals(MEASURE + "sex") && reading.sex().isEmpty()) {
 				MeasureReader.sex(" " + Text.normalize(turn.answer()).replaceAll("^(f)\\b", "female")
-					.replaceAll("^(m)\\b", "male")).ifPresent(facts::sex);
+					.replaceAll("^(m)\\b", "male")
+					.replaceAll("^(mujer|femenino|femenina)\\b", "female")
+					.replaceAll("^(hombre|masculino|var[oó]n)\\b", "male")).ifPresent(facts::sex);
 			}
 			if (!question.equals(OPENING)) {
 				questions++;
@@ -132,6 +163,42 @@ public final class Interviewer {
 				unprompted.append(turn.answer()).append('\n');
 			}
 			asked.add(question);
+		}
+
+		/**
+		 * A quick reply in the patient's language ("Sí", "No lo sé", "Menos de 3 meses") is read as the English one it
+		 * translates, so that it means exactly what the English reply means; anything else is read as written.
+		 */
+		private String quickReplyInEnglish(String question, String answer) {
+			if (language == null || language.equals(KnowledgeBase.SOURCE_LANGUAGE) || answer == null) {
+				return answer;
+			}
+			String given = answer.strip().replaceAll("[.!]+$", "");
+			for (Map.Entry<String, String> reply : quickReplies(question).entrySet()) {
+				if (reply.getKey().equalsIgnoreCase(given)) {
+					return reply.getValue();
+				}
+			}
+			return answer;
+		}
+
+		/** The quick replies offered with a question, translated to English. */
+		private Map<String, String> quickReplies(String question) {
+			Map<String, String> replies = new LinkedHashMap<>();
+			if (question.startsWith(FINDING)) {
+				for (String answer : List.of("answer.yes", "answer.no", "answer.unsure")) {
+					replies.put(text(answer), kb.text(answer));
+				}
+			}
+			else if (question.startsWith(MEASURE) && kb.measureQuestions().containsKey(question.substring(MEASURE.length()))) {
+				String measure = question.substring(MEASURE.length());
+				List<String> options = kb.measureQuestions().get(measure).options();
+				for (int i = 0; i < options.size(); i++) {
+					replies.put(say("measures." + measure + ".options." + i, options.get(i)), options.get(i));
+				}
+				replies.put(text("answer.unsure"), kb.text("answer.unsure"));
+			}
+			return replies;
 		}
 
 		/** Records the findings that follow from what is known, until nothing more follows. */
@@ -184,13 +251,13 @@ public final class Interviewer {
 					// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
 					if (!active.isEmpty() && !asked.contains(MORE)
 							&& Text.sentences(Text.normalize(unprompted.toString())).size() < 2) {
-						return new Ask(MORE, kb.text("more"), List.of());
+						return new Ask(MORE, text("more"), List.of());
 					}
 					return ask(question.get().key());
 				}
 			}
 			if (active.isEmpty() && !asked.contains(REPHRASE) && hits.isEmpty()) {
-				return new Ask(REPHRASE, kb.text("rephrase"), List.of());
+				return new Ask(REPHRASE, text("rephrase"), List.of());
 			}
 			return conclude(active, hits, openRules(active), emergencyNumber);
 		}
@@ -291,12 +358,16 @@ public final class Interviewer {
 		Ask ask(String key) {
 			if (key.startsWith(FINDING)) {
 				Finding f = kb.findings().get(key.substring(FINDING.length()));
-				return new Ask(key, f.question(), List.of("Yes", "No", "I'm not sure"));
+				return new Ask(key, say("findings." + f.id() + ".question", f.question()),
+						List.of(text("answer.yes"), text("answer.no"), text("answer.unsure")));
 			}
 			var q = kb.measureQuestions().get(key.substring(MEASURE.length()));
-			List<String> options = new ArrayList<>(q.options());
-			options.add("I'm not sure");
-			return new Ask(key, q.question(), options);
+			List<String> options = new ArrayList<>();
+			for (int i = 0; i < q.options().size(); i++) {
+				options.add(say("measures." + q.measure() + ".options." + i, q.options().get(i)));
+			}
+			options.add(text("answer.unsure"));
+			return new Ask(key, say("measures." + q.measure() + ".question", q.question()), options);
 		}
 
 		/** Rules that might still have fired: what the engine could not rule out. */
@@ -369,15 +440,24 @@ public final class Interviewer {
 			List<Assessment.RedFlagHit> flags = hits.stream()
 				.filter(h -> h.flag() != null)
 				.map(h -> new Assessment.RedFlagHit(h.id(), h.flag().name(), h.disposition(),
-						h.flag().instruction().replace("{emergency_number}", emergencyNumber), cite(h.source())))
+						say("red_flags." + h.id() + ".instruction", h.flag().instruction())
+							.replace("{emergency_number}", emergencyNumber),
+						cite(h.source())))
 				.toList();
 			List<Assessment.Advice> advice = new ArrayList<>();
 			List<String> seekCareIf = new ArrayList<>();
+			Set<String> seekCareIfInEnglish = new LinkedHashSet<>();
 			for (Protocol p : active) {
 				if (!emergency) {
-					advice.add(new Assessment.Advice(p.id(), p.advice(), cite(p.source())));
+					advice.add(new Assessment.Advice(p.id(), items(p, "advice", p.advice()), cite(p.source())));
 				}
-				p.seekCareIf().stream().filter(s -> !seekCareIf.contains(s)).forEach(seekCareIf::add);
+				List<String> signs = items(p, "seek_care_if", p.seekCareIf());
+				for (int i = 0; i < signs.size(); i++) {
+					// The same sign in two protocols is said once (compared in English, as written in the knowledge base).
+					if (seekCareIfInEnglish.add(p.seekCareIf().get(i))) {
+						seekCareIf.add(signs.get(i));
+					}
+				}
 			}
 			Assessment assessment = new Assessment(disposition, flags, notes(Facts.State.PRESENT),
 					notes(Facts.State.ABSENT), notes(Facts.State.UNSURE), reasons, uncertainties, advice, seekCareIf,
@@ -385,10 +465,19 @@ public final class Interviewer {
 			return new Conclude(assessment, emergency, patientMessages(assessment, hits, active, emergencyNumber));
 		}
 
+		/** A protocol's advice or "seek care if" items in the patient's language. */
+		private List<String> items(Protocol p, String field, List<String> english) {
+			List<String> out = new ArrayList<>();
+			for (int i = 0; i < english.size(); i++) {
+				out.add(say("protocols." + p.id() + "." + field + "." + i, english.get(i)));
+			}
+			return out;
+		}
+
 		private List<String> patientMessages(Assessment a, List<Hit> hits, List<Protocol> active, String number) {
 			List<String> messages = new ArrayList<>();
 			if (a.disposition() == Disposition.EMERGENCY) {
-				messages.add(kb.text("outcome.EMERGENCY").replace("{emergency_number}", number));
+				messages.add(text("outcome.EMERGENCY").replace("{emergency_number}", number));
 				a.redFlags().stream()
 					.filter(f -> f.disposition() == Disposition.EMERGENCY)
 					.map(Assessment.RedFlagHit::instruction)
@@ -396,28 +485,28 @@ public final class Interviewer {
 					.forEach(messages::add);
 				if (a.redFlags().isEmpty()) {
 					hits.stream().filter(h -> h.disposition() == Disposition.EMERGENCY).findFirst()
-						.ifPresent(h -> messages.add(h.reason()));
+						.ifPresent(h -> messages.add(say("rules." + h.id() + ".reason", h.reason())));
 				}
-				messages.add(kb.text("nurse-review"));
+				messages.add(text("nurse-review"));
 				return messages;
 			}
 			if (active.isEmpty()) {
-				messages.add(kb.text("unrecognised"));
+				messages.add(text("unrecognised"));
 			}
 			else {
-				messages.add(kb.text("outcome." + a.disposition().name()));
+				messages.add(text("outcome." + a.disposition().name()));
 			}
 			a.redFlags().forEach(f -> messages.add(f.instruction()));
 			if (a.disposition() == Disposition.SELF_CARE || a.disposition() == Disposition.ROUTINE) {
 				for (Assessment.Advice advice : a.advice()) {
-					messages.add(kb.text("advice-heading") + "\n- " + String.join("\n- ", advice.items()));
+					messages.add(text("advice-heading") + "\n- " + String.join("\n- ", advice.items()));
 				}
 			}
 			if (!a.seekCareIf().isEmpty()) {
-				messages.add(kb.text("seek-care-heading") + "\n- " + String.join("\n- ", a.seekCareIf()));
+				messages.add(text("seek-care-heading") + "\n- " + String.join("\n- ", a.seekCareIf()));
 			}
-			messages.add(kb.text("nurse-review"));
-			messages.add(kb.text("worse").replace("{emergency_number}", number));
+			messages.add(text("nurse-review"));
+			messages.add(text("worse").replace("{emergency_number}", number));
 			return messages;
 		}
 

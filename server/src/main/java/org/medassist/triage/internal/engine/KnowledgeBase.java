@@ -9,11 +9,84 @@ import org.medassist.triage.Disposition;
  * The clinical knowledge base: findings and how patients say them, the global red-flag screen, the complaint
  * protocols, the questions for measurements. Loaded from versioned YAML, validated, immutable.
  *
- * @param version semantic version of the content, with its SHA-256 ({@code 0.1.0+sha256.ab12cd34})
+ * @param version semantic version of the content, with its SHA-256 ({@code 0.1.0+sha256.ab12cd34}); the hash covers
+ *        the translations too
+ * @param translations the patient-facing texts in other languages ({@code i18n/<language>/})
  */
 public record KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
 		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
-		Map<String, String> texts, List<Derived> derived) {
+		Map<String, String> texts, List<Derived> derived, Translations translations) {
+
+	/** The language the knowledge base is written in; translations map its patient-facing texts by key. */
+	public static final String SOURCE_LANGUAGE = "en";
+
+	/**
+	 * The patient-facing texts in other languages, keyed as {@link #patientTexts()} keys them.
+	 *
+	 * @param byLanguage language (BCP 47) to translation key to text
+	 * @param problems what is missing, stale or broken in them (reported by {@code kb check}); the engine
+	 *        still runs, falling back to English for a missing text
+	 */
+	public record Translations(Map<String, Map<String, String>> byLanguage, List<String> problems) {
+
+		public static final Translations NONE = new Translations(Map.of(), List.of());
+	}
+
+	/**
+	 * Every text the engine may show a patient, in English, by its translation key: {@code texts.<key>},
+	 * {@code measures.<measure>.question}, {@code measures.<measure>.options.<i>}, {@code findings.<id>.question},
+	 * {@code protocols.<id>.title}, {@code protocols.<id>.advice.<i>}, {@code protocols.<id>.seek_care_if.<i>},
+	 * {@code red_flags.<id>.instruction}, and {@code rules.<id>.reason} for EMERGENCY rules (their reason is what an
+	 * emergency found without a red flag tells the patient). Rule reasons otherwise, labels and red flag names are
+	 * for the nurse and stay in English.
+	 */
+	public Map<String, String> patientTexts() {
+		Map<String, String> out = new java.util.LinkedHashMap<>();
+		new java.util.TreeMap<>(texts).forEach((k, v) -> out.put("texts." + k, v));
+		measureQuestions.values().stream().sorted(java.util.Comparator.comparing(MeasureQuestion::measure)).forEach(m -> {
+			out.put("measures." + m.measure() + ".question", m.question());
+			for (int i = 0; i < m.options().size(); i++) {
+				out.put("measures." + m.measure() + ".options." + i, m.options().get(i));
+			}
+		});
+		findings.values().stream().filter(f -> f.question() != null && !f.question().isBlank())
+			.sorted(java.util.Comparator.comparing(Finding::id))
+			.forEach(f -> out.put("findings." + f.id() + ".question", f.question()));
+		for (Protocol p : protocols) {
+			out.put("protocols." + p.id() + ".title", p.title());
+			for (int i = 0; i < p.advice().size(); i++) {
+				out.put("protocols." + p.id() + ".advice." + i, p.advice().get(i));
+			}
+			for (int i = 0; i < p.seekCareIf().size(); i++) {
+				out.put("protocols." + p.id() + ".seek_care_if." + i, p.seekCareIf().get(i));
+			}
+			p.rules().stream().filter(r -> r.disposition() == Disposition.EMERGENCY)
+				.forEach(r -> out.put("rules." + r.id() + ".reason", r.reason()));
+		}
+		redFlags.forEach(f -> out.put("red_flags." + f.id() + ".instruction", f.instruction()));
+		return out;
+	}
+
+	/**
+	 * A patient-facing text in the patient's language: its translation, or the English text when the language
+	 * has none (a language the knowledge base is not translated into, or a gap {@code kb check} reports).
+	 *
+	 * @param key the text's key, as in {@link #patientTexts()}
+	 * @param english the English text, returned unchanged for English
+	 */
+	public String say(String language, String key, String english) {
+		if (language == null || language.equals(SOURCE_LANGUAGE)) {
+			return english;
+		}
+		Map<String, String> translated = translations.byLanguage().get(language);
+		String text = translated == null ? null : translated.get(key);
+		return text == null ? english : text;
+	}
+
+	/** The languages besides English that the patient-facing texts are translated into. */
+	public java.util.Set<String> translatedLanguages() {
+		return new java.util.TreeSet<>(translations.byLanguage().keySet());
+	}
 
 	/**
 	 * A finding that follows from others or from a measurement ("a temperature of 38 °C or more is a fever"),

@@ -39,7 +39,12 @@ public final class KnowledgeBaseLoader {
 	/** What the engine says itself; see kb.yaml. */
 	public static final List<String> REQUIRED_TEXTS = List.of("opening", "rephrase", "more", "outcome.EMERGENCY",
 			"outcome.URGENT", "outcome.ROUTINE", "outcome.SELF_CARE", "unrecognised", "advice-heading",
-			"seek-care-heading", "nurse-review", "worse");
+			"seek-care-heading", "nurse-review", "worse", "answer.yes", "answer.no", "answer.unsure");
+
+	/** Translations live under {@code i18n/<language>/} (or in {@code i18n/<language>.yaml}), keyed by stable ids. */
+	static final String TRANSLATIONS = "i18n/";
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+\\}");
 
 	private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
@@ -107,9 +112,14 @@ public final class KnowledgeBaseLoader {
 		List<RawRedFlag> rawFlags = new ArrayList<>();
 		Map<String, String> protocolFile = new LinkedHashMap<>();
 		List<RawProtocol> rawProtocols = new ArrayList<>();
+		Map<String, String> translationFiles = new TreeMap<>();
 
 		for (Map.Entry<String, String> file : sorted.entrySet()) {
 			String name = file.getKey();
+			if (name.startsWith(TRANSLATIONS)) {
+				translationFiles.put(name, file.getValue());
+				continue;
+			}
 			RawFile raw;
 			try {
 				raw = yaml.readValue(file.getValue(), RawFile.class);
@@ -271,9 +281,103 @@ public final class KnowledgeBaseLoader {
 			throw new Invalid(problems);
 		}
 		String hash = hash(sorted);
-		return new KnowledgeBase(version + "+sha256." + hash.substring(0, 12), hash, Map.copyOf(findings),
-				Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols), Map.copyOf(texts),
-				List.copyOf(derived));
+		KnowledgeBase english = new KnowledgeBase(version + "+sha256." + hash.substring(0, 12), hash,
+				Map.copyOf(findings), Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols),
+				Map.copyOf(texts), List.copyOf(derived), KnowledgeBase.Translations.NONE);
+		return new KnowledgeBase(english.version(), hash, english.findings(), english.measureQuestions(),
+				english.redFlags(), english.protocols(), english.texts(), english.derived(),
+				translations(translationFiles, english.patientTexts()));
+	}
+
+	/**
+	 * Reads the translations and checks them against the English texts: each language must translate every
+	 * patient-facing text (missing ones are reported), every key must name a text that exists (a stale key, left
+	 * behind when an id was renamed or an advice item removed, is reported), and a translation keeps the English
+	 * text's placeholders. These problems do not stop the engine (a missing text falls back to English);
+	 * {@code kb check} fails on them.
+	 */
+	private KnowledgeBase.Translations translations(Map<String, String> files, Map<String, String> english) {
+		List<String> problems = new ArrayList<>();
+		Map<String, Map<String, String>> byLanguage = new TreeMap<>();
+		Map<String, String> fileOfKey = new java.util.HashMap<>();
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			String name = file.getKey();
+			String rest = name.substring(TRANSLATIONS.length());
+			String language = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest.replaceFirst("\\.yaml$", "");
+			if (!LANGUAGE.matcher(language).matches() || language.equals(KnowledgeBase.SOURCE_LANGUAGE)) {
+				problems.add(name + ": translations go in i18n/<language>/ (a language other than 'en', e.g. 'es')");
+				continue;
+			}
+			JsonNode root;
+			try {
+				root = yaml.readTree(file.getValue());
+			}
+			catch (RuntimeException e) {
+				problems.add(name + ": not valid: " + firstLine(e.getMessage()));
+				continue;
+			}
+			Map<String, String> texts = byLanguage.computeIfAbsent(language, l -> new LinkedHashMap<>());
+			Map<String, String> flat = new LinkedHashMap<>();
+			if (root != null && !root.isMissingNode() && !root.isNull()) {
+				flatten("", root, flat, name, problems);
+			}
+			flat.forEach((key, text) -> {
+				String where = name + ": '" + key + "'";
+				String previous = fileOfKey.put(language + " " + key, name);
+				if (previous != null) {
+					problems.add(where + ": translated twice (also in " + previous + ")");
+				}
+				String original = english.get(key);
+				if (original == null) {
+					problems.add(where + ": stale key: the knowledge base has no such text (renamed or removed id?)");
+					return;
+				}
+				if (text.isBlank()) {
+					problems.add(where + ": empty translation");
+					return;
+				}
+				if (!placeholders(original).equals(placeholders(text))) {
+					problems.add(where + ": must keep the placeholders " + placeholders(original) + " of the English text");
+				}
+				texts.put(key, text);
+			});
+		}
+		byLanguage.forEach((language, texts) -> english.forEach((key, text) -> {
+			if (!fileOfKey.containsKey(language + " " + key)) {
+				problems.add("i18n/" + language + ": missing translation of '" + key + "' (\"" + text + "\")");
+			}
+		}));
+		Map<String, Map<String, String>> copy = new TreeMap<>();
+		byLanguage.forEach((language, texts) -> copy.put(language, Map.copyOf(texts)));
+		return new KnowledgeBase.Translations(Map.copyOf(copy), List.copyOf(problems));
+	}
+
+	/** Nested maps and lists to dotted keys: {@code protocols: {cough: {advice: [a, b]}}} gives {@code protocols.cough.advice.0}. */
+	private static void flatten(String prefix, JsonNode node, Map<String, String> out, String file, List<String> problems) {
+		if (node.isObject()) {
+			node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(),
+					out, file, problems));
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				flatten(prefix + "." + i, node.get(i), out, file, problems);
+			}
+		}
+		else if (node.isString()) {
+			out.put(prefix, node.asString());
+		}
+		else {
+			problems.add(file + ": '" + prefix + "' must be text (quote it)");
+		}
+	}
+
+	private static Set<String> placeholders(String text) {
+		Set<String> found = new java.util.TreeSet<>();
+		var m = PLACEHOLDER.matcher(text);
+		while (m.find()) {
+			found.add(m.group());
+		}
+		return found;
 	}
 
 	private void askable(String id, String where, Map<String, Finding> findings, Map<String, MeasureQuestion> measures,

@@ -213,11 +213,15 @@ final class MeasureReader {
 		return switch (measure) {
 			case AGE -> {
 				double value = text.contains("under") ? low - 0.01 : low;
-				if (rest.matches("\\s*(months?|mos?).*")) {
+				// Spanish units too: "6 meses" is an infant, never a six-year-old.
+				if (rest.matches("\\s*(months?|mos?).*") || rest.matches("\\s*(mes|meses)(?![\\p{L}]).*")) {
 					value = value / 12;
 				}
-				else if (rest.matches("\\s*(weeks?|wks?).*")) {
+				else if (rest.matches("\\s*(weeks?|wks?).*") || rest.matches("\\s*semanas?(?![\\p{L}]).*")) {
 					value = value / 52;
+				}
+				else if (rest.matches("\\s*d[ií]as?(?![\\p{L}]).*")) {
+					value = value / 365;
 				}
 				yield plausibleAge(value);
 			}
@@ -226,8 +230,25 @@ final class MeasureReader {
 			case PAIN -> high <= 10 ? Optional.of(high) : Optional.empty();
 			case PREGNANCY_WEEKS -> high <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")
 					? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
-			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high));
+			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high * spanishDays(rest)));
 		};
+	}
+
+	/** Days in the Spanish unit after a bare number ("2 semanas"); 1 when there is none (days are the default). */
+	private static double spanishDays(String rest) {
+		if (rest.matches("\\s*(horas?)(?![\\p{L}]).*")) {
+			return 1 / 24.0;
+		}
+		if (rest.matches("\\s*(semanas?)(?![\\p{L}]).*")) {
+			return 7;
+		}
+		if (rest.matches("\\s*(mes|meses)(?![\\p{L}]).*")) {
+			return 30;
+		}
+		if (rest.matches("\\s*(años?)(?![\\p{L}]).*")) {
+			return 365;
+		}
+		return 1;
 	}
 
 	private static double number(String word) {
