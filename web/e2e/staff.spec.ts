@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { consultationByApi, DEMO, expectAccessible, mildColdAnswer, screenshot, staffLogin } from './support';
+import { consultationByApi, DEMO, expectAccessible, freshCode, mildColdAnswer, screenshot, staffLogin, totp } from './support';
 
 test('a nurse signs in with TOTP, sees the emergency first, claims it, overrides another case, and the patient sees the instructions live', async ({ page, browser, request }) => {
   const emergency = await consultationByApi(request, 'I have crushing chest pain and I am sweating', mildColdAnswer);
@@ -105,4 +105,44 @@ test('a nurse page asks to sign in and the sign-in page is accessible', async ({
   await page.getByLabel(/6-digit code/).fill('000000');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
+});
+
+test('an admin adds a nurse (confirming with password and code); the nurse enrols MFA and sets a password at first sign-in', async ({ page, browser }) => {
+  const username = `e2e-${Date.now().toString(36)}`;
+  await staffLogin(page, '/admin', DEMO.admin);
+  await page.getByRole('link', { name: 'Staff' }).click();
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Name', { exact: true }).fill('Test Nurse');
+  await page.getByLabel(/Temporary password/).fill('a-temporary-pass-phrase-42');
+  await page.getByRole('button', { name: 'Add a staff member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, 're-authentication dialog');
+  await dialog.getByLabel('Password', { exact: true }).fill(DEMO.admin.password);
+  await dialog.getByLabel(/6-digit code/).fill(await freshCode(DEMO.admin.username));
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('status')).toContainText('Account created');
+  await expect(page.getByRole('cell', { name: username, exact: true })).toBeVisible();
+
+  const context = await browser.newContext();
+  const nurse = await context.newPage();
+  await nurse.goto('/nurse');
+  await nurse.getByLabel('Clinic').fill('demo');
+  await nurse.getByLabel('User name').fill(username);
+  await nurse.getByLabel('Password', { exact: true }).fill('a-temporary-pass-phrase-42');
+  await nurse.getByRole('button', { name: 'Sign in' }).click();
+  await expect(nurse.getByRole('heading', { name: 'Set up two-factor authentication' })).toBeVisible();
+  await expect(nurse.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expectAccessible(nurse, 'MFA enrolment');
+  const secret = (await nurse.locator('code').innerText()).trim();
+  await nurse.getByLabel(/6-digit code/).fill(totp(secret, Math.floor(Date.now() / 30000)));
+  await nurse.getByRole('button', { name: 'Confirm' }).click();
+  await expect(nurse.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+  await nurse.getByRole('button', { name: /I have saved them/ }).click();
+  await expect(nurse.getByRole('heading', { name: 'Change password' })).toBeVisible();
+  await nurse.getByLabel('Password', { exact: true }).fill('a-temporary-pass-phrase-42');
+  await nurse.getByLabel(/New password/).fill('my-own-secret-pass-phrase-7');
+  await nurse.getByRole('button', { name: 'Change password' }).click();
+  await expect(nurse.getByRole('heading', { name: 'Review queue' })).toBeVisible();
+  await context.close();
 });

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/http';
+import { ApiError, request } from '../api/http';
 import type { StaffRole } from '../api/types';
 import { LanguageSelect } from '../ui/LanguageSelect';
-import { useStaff } from './session';
+import { useStaff, type LoginResponse } from './session';
 
 /** Shows its children to signed-in staff of the given roles; the sign-in form (password + TOTP) otherwise. */
 export function StaffGate({ roles, title, children }: { roles: StaffRole[]; title: string; children: ReactNode }) {
@@ -49,6 +49,7 @@ function LoginForm({ title }: { title: string }) {
   const [totp, setTotp] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [enrolmentToken, setEnrolmentToken] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -56,7 +57,7 @@ function LoginForm({ title }: { title: string }) {
     setError(null);
     try {
       const result = await login(clinic.trim(), username.trim(), password, totp.trim());
-      if (result === 'enrolment-required') setError(t('staff.login.enrolmentRequired'));
+      if (result.kind === 'enrolment-required') setEnrolmentToken(result.enrolmentToken);
     } catch (err) {
       setError(err instanceof ApiError && err.status !== 0 ? err.detail : t('app.networkError'));
     } finally {
@@ -64,6 +65,7 @@ function LoginForm({ title }: { title: string }) {
     }
   }
 
+  if (enrolmentToken) return <MfaEnrolment enrolmentToken={enrolmentToken} />;
   return (
     <main id="main" className="mx-auto flex max-w-md flex-col gap-4 p-4">
       <div className="flex items-center justify-between">
@@ -80,7 +82,6 @@ function LoginForm({ title }: { title: string }) {
           name="totp"
           value={totp}
           onChange={(e) => setTotp(e.target.value)}
-          required
           inputMode="numeric"
           pattern="[0-9]{6}"
           autoComplete="one-time-code"
@@ -94,6 +95,62 @@ function LoginForm({ title }: { title: string }) {
           </p>
         )}
       </form>
+    </main>
+  );
+}
+
+/** First sign-in of an account without a second factor: scan the QR code, confirm a first code, keep the recovery codes. */
+function MfaEnrolment({ enrolmentToken }: { enrolmentToken: string }) {
+  const { t } = useTranslation();
+  const { signedIn } = useStaff();
+  const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string; qrCode: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [done, setDone] = useState<LoginResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    request<{ secret: string; otpauthUri: string; qrCode: string }>('/api/v1/auth/mfa/enrolment', { body: {}, token: enrolmentToken })
+      .then(setEnrolment)
+      .catch((e) => setError(e instanceof ApiError ? e.detail : String(e)));
+  }, [enrolmentToken]);
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    try {
+      setDone(await request<LoginResponse>('/api/v1/auth/mfa/enrolment/confirm', { body: { code: code.trim() }, token: enrolmentToken }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.detail : String(err));
+    }
+  }
+  return (
+    <main id="main" className="mx-auto flex max-w-md flex-col gap-4 p-4">
+      <h1 className="text-2xl font-bold text-gray-900">{t('staff.mfa.title')}</h1>
+      {done ? (
+        <>
+          <p>{t('staff.mfa.recoveryExplain')}</p>
+          <ul className="grid grid-cols-2 gap-1 font-mono" data-testid="recovery-codes">
+            {(done.recoveryCodes ?? []).map((c) => <li key={c}>{c}</li>)}
+          </ul>
+          <button type="button" className="rounded-lg bg-blue-700 px-4 py-2 font-semibold text-white" onClick={() => void signedIn(done)}>
+            {t('staff.mfa.saved')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p>{t('staff.mfa.explain')}</p>
+          {enrolment && (
+            <>
+              <img src={enrolment.qrCode} alt={t('staff.mfa.qrAlt')} className="h-48 w-48" />
+              <p className="break-all text-sm">
+                {t('staff.mfa.secret')}: <code>{enrolment.secret}</code>
+              </p>
+            </>
+          )}
+          <form className="flex flex-col gap-3" onSubmit={confirm}>
+            <Field label={t('staff.login.totp')} value={code} onChange={(e) => setCode(e.target.value)} required inputMode="numeric" autoComplete="one-time-code" />
+            <button type="submit" className="rounded-lg bg-blue-700 px-4 py-2 font-semibold text-white">{t('staff.mfa.confirm')}</button>
+          </form>
+        </>
+      )}
+      {error && <p role="alert" className="rounded bg-red-50 p-3 text-red-900">{error}</p>}
     </main>
   );
 }

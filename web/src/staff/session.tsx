@@ -15,16 +15,22 @@ interface Tokens {
   refreshToken: string;
 }
 
-interface LoginResponse {
+export interface LoginResponse {
   status: 'AUTHENTICATED' | 'MFA_ENROLMENT_REQUIRED';
   accessToken: string | null;
   refreshToken: string | null;
   role: StaffRole | null;
+  enrolmentToken: string | null;
+  recoveryCodes: string[] | null;
 }
+
+export type LoginResult = { kind: 'ok' } | { kind: 'enrolment-required'; enrolmentToken: string };
 
 export interface StaffSession {
   me: Me | null;
-  login(clinic: string, username: string, password: string, totp: string): Promise<'ok' | 'enrolment-required'>;
+  login(clinic: string, username: string, password: string, totp: string): Promise<LoginResult>;
+  /** Sign in with the tokens a finished MFA enrolment returned. */
+  signedIn(response: LoginResponse): Promise<void>;
   logout(): Promise<void>;
   /** An API call as the signed-in member of staff: refreshes the access token once when it has expired. */
   api<T>(path: string, options?: Omit<RequestOptions, 'token'>): Promise<T>;
@@ -85,16 +91,23 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     setMe(await api<Me>('/api/v1/auth/me'));
   }, [api]);
 
-  const login = useCallback(
-    async (clinic: string, username: string, password: string, totp: string) => {
-      const r = await request<LoginResponse>('/api/v1/auth/login', { body: { clinic, username, password, totp } });
-      if (r.status !== 'AUTHENTICATED') return 'enrolment-required' as const;
+  const signedIn = useCallback(
+    async (r: LoginResponse) => {
       tokens.current = { accessToken: r.accessToken!, refreshToken: r.refreshToken! };
       sessionStorage.setItem(STORE, r.refreshToken!);
       await refreshMe();
-      return 'ok' as const;
     },
     [refreshMe],
+  );
+
+  const login = useCallback(
+    async (clinic: string, username: string, password: string, totp: string): Promise<LoginResult> => {
+      const r = await request<LoginResponse>('/api/v1/auth/login', { body: { clinic, username, password, totp: totp || null } });
+      if (r.status !== 'AUTHENTICATED') return { kind: 'enrolment-required', enrolmentToken: r.enrolmentToken! };
+      await signedIn(r);
+      return { kind: 'ok' };
+    },
+    [signedIn],
   );
 
   const logout = useCallback(async () => {
@@ -108,7 +121,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  const value = useMemo(() => ({ me, login, logout, api, accessToken, refreshMe }), [me, login, logout, api, accessToken, refreshMe]);
+  const value = useMemo(() => ({ me, login, signedIn, logout, api, accessToken, refreshMe }), [me, login, signedIn, logout, api, accessToken, refreshMe]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -36,6 +36,9 @@ class StartupBanner {
 		String base = "http://localhost:" + port;
 		StringBuilder text = new StringBuilder()
 			.append("\n=== MedAssist is ready ===\n")
+			.append("  Patient chat:   ").append(base).append("/?clinic=demo\n")
+			.append("  Nurse:          ").append(base).append("/nurse\n")
+			.append("  Clinic admin:   ").append(base).append("/admin\n")
 			.append("  API:            ").append(base).append("/api/v1\n")
 			.append("  API docs:       ").append(base).append("/swagger-ui.html\n")
 			.append("  Health:         ").append(base).append("/actuator/health\n")
@@ -45,7 +48,8 @@ class StartupBanner {
 					: "external PostgreSQL")
 			.append('\n');
 		if (installation.demo()) {
-			text.append("  Demo clinics:   'demo' and 'other'\n")
+			text.append("  Demo clinics:   'demo' and 'other' (patient chat of 'other': ").append(base)
+				.append("/?clinic=other)\n")
 				.append("  Try it:         curl -s -X POST ").append(base)
 				.append("/api/v1/consultations -H 'Content-Type: application/json' -d '{\"clinic\":\"demo\"}'\n")
 				.append("  Staff logins:   POST ").append(base).append("/api/v1/auth/login with clinic, username, password, totp\n");
