@@ -6,6 +6,7 @@ import { DISPOSITIONS, type ClinicInfo, type Disposition, type ReasonCode, type 
 import { Field, StaffGate } from '../staff/StaffGate';
 import { useStaff } from '../staff/session';
 import { LanguageSelect } from '../ui/LanguageSelect';
+import { Documents } from './Documents';
 
 export function AdminApp() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ function AdminLayout() {
           <NavLink to="/admin/targets" className={link}>{t('admin.nav.targets')}</NavLink>
           <NavLink to="/admin/reasons" className={link}>{t('admin.nav.reasons')}</NavLink>
           <NavLink to="/admin/staff" className={link}>{t('admin.nav.staff')}</NavLink>
+          <NavLink to="/admin/documents" className={link}>{t('admin.nav.documents')}</NavLink>
         </nav>
         <div className="flex items-center gap-3">
           <span className="text-sm text-gray-800">{me?.username}</span>
@@ -42,6 +44,7 @@ function AdminLayout() {
           <Route path="targets" element={<Targets />} />
           <Route path="reasons" element={<Reasons />} />
           <Route path="staff" element={<Staff />} />
+          <Route path="documents" element={<Documents />} />
         </Routes>
       </main>
     </div>

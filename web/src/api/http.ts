@@ -13,6 +13,8 @@ export class ApiError extends Error {
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** A body sent as is (a document upload), with its media type, instead of JSON. */
+  raw?: { content: string; contentType: string };
   token?: string | null;
   signal?: AbortSignal;
 }
@@ -20,14 +22,15 @@ export interface RequestOptions {
 /** JSON over HTTP with the bearer token; problem+json errors become {@link ApiError}. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? (options.body !== undefined ? 'POST' : 'GET'),
+      method: options.method ?? (options.body !== undefined || options.raw ? 'POST' : 'GET'),
       headers,
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: options.raw ? options.raw.content : options.body !== undefined ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });
   } catch {
