@@ -129,6 +129,9 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("POST /api/v1/review/{consultationId}/release", entry(clinicalCase, f -> ""));
 		m.put("POST /api/v1/review/{consultationId}/second-opinion", entry(clinicalCase, f -> "{}"));
 		m.put("POST /api/v1/review/{consultationId}/decision", entry(clinicalCase, f -> "{}"));
+		// FHIR: the consultation as a bundle and its EHR export, for clinical staff of its clinic
+		m.put("GET /api/v1/consultations/{id}/fhir", entry(clinicalCase, null));
+		m.put("GET /api/v1/consultations/{id}/fhir/export", entry(clinicalCase, null));
 		// Audit
 		BiFunction<Caller, Scope, Outcome> auditor = (c, s) -> c == Caller.AUDITOR ? Outcome.ALLOW : Outcome.DENY;
 		m.put("GET /api/v1/audit/events", entry(auditor, null));
