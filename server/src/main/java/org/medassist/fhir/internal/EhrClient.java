@@ -126,6 +126,28 @@ class EhrClient {
 		}
 	}
 
+	/** A search ({@code Condition?patient=Patient/1}) on the EHR; the answer must be a FHIR Bundle. */
+	Bundle search(String clinic, Ehr ehr, String relativeUrl) throws EhrFailure {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(ehr.baseUrl()) + "/" + relativeUrl))
+			.timeout(timeout).header("Accept", FHIR_JSON).GET();
+		if (ehr.tokenUrl() != null) {
+			request.header("Authorization", "Bearer " + token(clinic, ehr));
+		}
+		HttpResponse<String> response = call(request.build(), "EHR");
+		if (response.statusCode() == 401) {
+			tokens.remove(clinic);
+		}
+		if (response.statusCode() != 200) {
+			throw new EhrFailure("EHR answered HTTP " + response.statusCode(), true);
+		}
+		try {
+			return fhir.newJsonParser().parseResource(Bundle.class, response.body());
+		}
+		catch (RuntimeException e) {
+			throw new EhrFailure("EHR answered with something other than a FHIR Bundle", true);
+		}
+	}
+
 	private String token(String clinic, Ehr ehr) throws EhrFailure {
 		Token cached = tokens.get(clinic);
 		if (cached != null && cached.expiresAt().isAfter(clock.instant())) {

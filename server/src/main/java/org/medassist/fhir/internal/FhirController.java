@@ -1,11 +1,13 @@
 package org.medassist.fhir.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationNotFound;
+import org.medassist.consultation.Consultations;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.Tenancy;
 import org.medassist.review.ReviewOutcomes;
@@ -15,6 +17,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -41,13 +45,69 @@ class FhirController {
 
 	private final TransactionTemplate tx;
 
+	private final Consultations consultations;
+
+	private final PatientLinks links;
+
+	private final PatientContexts contexts;
+
+	private final Clock clock;
+
 	FhirController(ConsultationExports exports, ExportQueue queue, ReviewOutcomes reviews, FhirContext fhir,
-			TransactionTemplate tx) {
+			TransactionTemplate tx, Consultations consultations, PatientLinks links, PatientContexts contexts,
+			Clock clock) {
 		this.exports = exports;
 		this.queue = queue;
 		this.reviews = reviews;
 		this.fhir = fhir;
 		this.tx = tx;
+		this.consultations = consultations;
+		this.links = links;
+		this.contexts = contexts;
+		this.clock = clock;
+	}
+
+	/** @param system the identifier's namespace URI (the EHR's MRN system) */
+	record LinkRequest(String system, String value) {
+	}
+
+	record LinkResponse(UUID consultationId, String system, Instant linkedAt) {
+	}
+
+	@PutMapping("/api/v1/consultations/{id}/fhir/patient")
+	@Operation(summary = "Link the consultation to a patient of the clinic's EHR, by the EHR's identifier",
+			description = "The FHIR bundle then carries that Patient (conditionally created on the identifier, so the "
+					+ "EHR's existing patient is used) and the nurse can read the patient's context from the EHR.",
+			security = @SecurityRequirement(name = "bearer"))
+	LinkResponse link(@PathVariable UUID id, @RequestBody LinkRequest request,
+			@AuthenticationPrincipal StaffMember staff) {
+		String system = request == null || request.system() == null ? "" : request.system().strip();
+		String value = request == null || request.value() == null ? "" : request.value().strip();
+		if (system.isEmpty() || system.length() > 255 || !system.matches("(urn:|https?://)\\S+") || system.contains("|")) {
+			throw new InvalidPatientLink("'system' must be the identifier's namespace URI (urn:oid:..., https://...),"
+					+ " at most 255 characters, without '|'.");
+		}
+		if (value.isEmpty() || value.length() > 64 || value.contains("|")) {
+			throw new InvalidPatientLink("'value' is required: the patient's identifier in that system (at most 64 "
+					+ "characters, without '|').");
+		}
+		ConsultationId consultation = new ConsultationId(id);
+		// Another clinic's consultation is not found; linking is an audited access to the case.
+		consultations.viewAsStaff(staff, consultation);
+		Instant now = clock.instant();
+		Tenancy.runAs(staff.clinicId(), () -> tx.executeWithoutResult(s -> links.link(staff.clinicId(), id,
+				new ExportInput.PatientLink(system, value), staff.userId(), now)));
+		return new LinkResponse(id, system, now);
+	}
+
+	@GetMapping("/api/v1/consultations/{id}/fhir/patient-context")
+	@Operation(summary = "The linked patient's allergies, conditions and medications from the clinic's EHR",
+			description = "Always answers: when the EHR cannot be read, 'status' and 'problems' say what is missing.",
+			security = @SecurityRequirement(name = "bearer"))
+	PatientContexts.PatientContext patientContext(@PathVariable UUID id, @AuthenticationPrincipal StaffMember staff) {
+		ConsultationId consultation = new ConsultationId(id);
+		consultations.viewAsStaff(staff, consultation);
+		return contexts.of(staff, exports.link(staff.clinicId(), consultation));
 	}
 
 	@GetMapping("/api/v1/consultations/{id}/fhir")

@@ -89,7 +89,7 @@ class FhirExportTest extends ApplicationTest {
 		registry.add("medassist.fhir.export.poll-interval", () -> "100ms");
 		registry.add("medassist.fhir.export.first-retry", () -> "100ms");
 		registry.add("medassist.fhir.export.max-retry", () -> "400ms");
-		registry.add("medassist.fhir.export.timeout", () -> "1s");
+		registry.add("medassist.fhir.export.timeout", () -> "2s");
 		registry.add("medassist.fhir.export.breaker-open", () -> "300ms");
 	}
 
@@ -102,6 +102,7 @@ class FhirExportTest extends ApplicationTest {
 	@BeforeEach
 	void ehrUp() {
 		ehr.mode = StandInEhr.Mode.UP;
+		ehr.readMode = StandInEhr.Mode.UP;
 	}
 
 	@Test
@@ -220,6 +221,93 @@ class FhirExportTest extends ApplicationTest {
 		String id = completed("demo", "URGENT").id();
 		JsonNode status = exportStatus(id);
 		assertThat(status.get("status").asString()).isEqualTo("NOT_QUEUED");
+	}
+
+	@Test
+	void theNurseSeesTheLinkedPatientsContextAndTheExportFilesTheEhrsOwnPatient() {
+		String mrn = "MRN-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String system = "urn:oid:2.16.840.1.113883.2.4.6.3";
+		String patientId = seedPatient(system, mrn);
+		String id = completed("demo", "URGENT").id();
+		Reply linked = staff.send("PUT", "/api/v1/consultations/" + id + "/fhir/patient",
+				"{\"system\":\"" + system + "\",\"value\":\"" + mrn + "\"}", nurse("demo"));
+		assertThat(linked.status()).as(linked.raw()).isEqualTo(200);
+		assertThat(database.sql("SELECT value_encrypted FROM fhir_patient_link WHERE consultation_id = ?::uuid")
+			.param(id).query(String.class).single()).as("the EHR identifier is encrypted at rest").doesNotContain(mrn);
+
+		Reply context = staff.get("/api/v1/consultations/" + id + "/fhir/patient-context", nurse("demo"));
+		assertThat(context.status()).as(context.raw()).isEqualTo(200);
+		JsonNode body = context.body();
+		assertThat(body.get("status").asString()).as(context.raw()).isEqualTo("OK");
+		assertThat(body.at("/patient/name").asString()).isEqualTo("Jane Example");
+		assertThat(body.at("/patient/birthDate").asString()).isEqualTo("1990-02-03");
+		assertThat(body.get("allergies").get(0).asString()).isEqualTo("Penicillin");
+		assertThat(body.get("medications").get(0).asString()).isEqualTo("Apixaban 5 mg tablets");
+		assertThat(body.at("/riskModifiers/pregnancy").asBoolean()).isTrue();
+		assertThat(body.at("/riskModifiers/anticoagulants").asBoolean()).isTrue();
+		assertThat(body.at("/riskModifiers/chronicDisease").asBoolean()).isTrue();
+		assertThat(body.at("/riskModifiers/immunosuppression").asBoolean()).isFalse();
+
+		staff.post("/api/v1/review/" + id + "/claim", "", nurse("demo"));
+		assertThat(staff.post("/api/v1/review/" + id + "/decision", "{\"disposition\":\"URGENT\"}", nurse("demo"))
+			.status()).isEqualTo(200);
+		awaitStatus(id, "SENT");
+		assertThat(ehr.matching("Patient", system, mrn)).as("the EHR's own patient, not a copy").hasSize(1);
+		Encounter encounter = (Encounter) ehr.matching("Encounter", "urn:medassist:demo:consultation", id).get(0);
+		assertThat(encounter.getSubject().getReference()).isEqualTo(patientId);
+	}
+
+	@Test
+	void badEhrAnswersAboutThePatientNeverBreakTheConsultation() {
+		String mrn = "MRN-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		seedPatient("urn:oid:2.16.840.1.113883.2.4.6.3", mrn);
+		Session session = completed("demo", "ROUTINE");
+		String id = session.id();
+		Reply bad = staff.send("PUT", "/api/v1/consultations/" + id + "/fhir/patient",
+				"{\"system\":\"not a uri\",\"value\":\"" + mrn + "\"}", nurse("demo"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.problemType()).isEqualTo("urn:medassist:problem:invalid-patient-link");
+		assertThat(database.sql("SELECT count(*) FROM fhir_patient_link WHERE consultation_id = ?::uuid").param(id)
+			.query(Integer.class).single()).isZero();
+		assertThat(staff.send("PUT", "/api/v1/consultations/" + id + "/fhir/patient",
+				"{\"system\":\"urn:oid:2.16.840.1.113883.2.4.6.3\",\"value\":\"" + mrn + "\"}", nurse("demo")).status())
+			.isEqualTo(200);
+		Map<StandInEhr.Mode, String> expected = Map.of(StandInEhr.Mode.DOWN, "EHR_UNAVAILABLE", StandInEhr.Mode.GARBAGE,
+				"EHR_UNAVAILABLE", StandInEhr.Mode.WRONG_TYPE, "PATIENT_NOT_FOUND", StandInEhr.Mode.SLOW,
+				"EHR_UNAVAILABLE");
+		expected.forEach((mode, status) -> {
+			ehr.readMode = mode;
+			Reply context = staff.get("/api/v1/consultations/" + id + "/fhir/patient-context", nurse("demo"));
+			assertThat(context.status()).as(mode + ": " + context.raw()).isEqualTo(200);
+			assertThat(context.body().get("status").asString()).as(mode + ": " + context.raw()).isEqualTo(status);
+			assertThat(context.raw()).as("nothing of the EHR's answer is echoed").doesNotContain("weight");
+			assertThat(patient.get(session).body().get("status").asString()).isEqualTo("AWAITING_REVIEW");
+		});
+		ehr.readMode = StandInEhr.Mode.UP;
+		assertThat(staff.get("/api/v1/consultations/" + id + "/fhir/patient-context", nurse("demo")).body()
+			.get("status").asString()).isEqualTo("OK");
+	}
+
+	/** The EHR's own record of a patient: a pregnancy, diabetes, an anticoagulant and an allergy. */
+	private String seedPatient(String system, String mrn) {
+		org.hl7.fhir.r4.model.Patient p = new org.hl7.fhir.r4.model.Patient();
+		p.addIdentifier().setSystem(system).setValue(mrn);
+		p.addName().setFamily("Example").addGiven("Jane");
+		p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1990-02-03"));
+		p.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+		String id = ehr.seed(p);
+		org.hl7.fhir.r4.model.Reference subject = new org.hl7.fhir.r4.model.Reference(id);
+		ehr.seed(new org.hl7.fhir.r4.model.Condition().setSubject(subject).setCode(
+				new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding("http://snomed.info/sct",
+						"77386006", "Pregnancy")).setText("Pregnancy, 20 weeks")));
+		ehr.seed(new org.hl7.fhir.r4.model.Condition().setSubject(subject)
+			.setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("Type 2 diabetes mellitus")));
+		ehr.seed(new org.hl7.fhir.r4.model.MedicationStatement().setSubject(subject)
+			.setStatus(org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.ACTIVE)
+			.setMedication(new org.hl7.fhir.r4.model.CodeableConcept().setText("Apixaban 5 mg tablets")));
+		ehr.seed(new org.hl7.fhir.r4.model.AllergyIntolerance().setPatient(subject)
+			.setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("Penicillin")));
+		return id;
 	}
 
 	/** Every entry of the bundle is in the EHR exactly once (by its conditional-create criterion). */

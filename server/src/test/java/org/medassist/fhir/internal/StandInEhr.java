@@ -14,7 +14,11 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
@@ -30,6 +34,7 @@ import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Transaction;
 import ca.uhn.fhir.rest.annotation.TransactionParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -66,6 +71,9 @@ final class StandInEhr implements AutoCloseable {
 
 	volatile Mode mode = Mode.UP;
 
+	/** Faults of reads (GET): UP, DOWN (500), GARBAGE, WRONG_TYPE (a search answering other resource types), SLOW. */
+	volatile Mode readMode = Mode.UP;
+
 	/** Bearer tokens the EHR accepts; empty: any request is accepted. */
 	final Set<String> acceptedTokens = ConcurrentHashMap.newKeySet();
 
@@ -78,8 +86,10 @@ final class StandInEhr implements AutoCloseable {
 			Context context = tomcat.addContext("", null);
 			RestfulServer server = new RestfulServer(fhir);
 			server.registerProvider(new TransactionProvider());
-			server.setResourceProviders(new EncounterProvider(), new TaskProvider());
-			Tomcat.addServlet(context, "fhir", server);
+			server.setResourceProviders(new EncounterProvider(), new TaskProvider(), new PatientProvider(),
+					new AllergyProvider(), new ConditionProvider(), new MedicationStatementProvider());
+			// Initialised at start: HAPI's first request otherwise takes seconds (longer than the client's timeout).
+			Tomcat.addServlet(context, "fhir", server).setLoadOnStartup(1);
 			context.addServletMappingDecoded("/fhir/*", "fhir");
 			org.apache.tomcat.util.descriptor.web.FilterDef faults = new org.apache.tomcat.util.descriptor.web.FilterDef();
 			faults.setFilterName("faults");
@@ -134,6 +144,31 @@ final class StandInEhr implements AutoCloseable {
 						out.setContentType("application/fhir+json");
 						out.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
 								+ "\"code\":\"invalid\",\"diagnostics\":\"Patient Jane Doe born 1970 is not known\"}]}");
+						return;
+					}
+					case SLOW -> sleep(3000);
+					default -> {
+					}
+				}
+			}
+			else {
+				switch (readMode) {
+					case DOWN -> {
+						out.sendError(500, "internal error");
+						return;
+					}
+					case GARBAGE -> {
+						out.setStatus(200);
+						out.setContentType("application/fhir+json");
+						out.getWriter().write("<html>not json");
+						return;
+					}
+					case WRONG_TYPE -> {
+						out.setStatus(200);
+						out.setContentType("application/fhir+json");
+						out.getWriter().write("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+								+ "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\","
+								+ "\"code\":{\"text\":\"weight\"}}}]}");
 						return;
 					}
 					case SLOW -> sleep(3000);
@@ -262,6 +297,80 @@ final class StandInEhr implements AutoCloseable {
 		@Search
 		public List<Task> search(@RequiredParam(name = Task.SP_IDENTIFIER) TokenParam identifier) {
 			return StandInEhr.this.search(Task.class, identifier);
+		}
+	}
+
+	/** Files a resource directly (the EHR's own record), returning its "Type/id". */
+	String seed(Resource resource) {
+		String id = resource.fhirType() + "/" + ids.incrementAndGet();
+		resource.setId(id);
+		store.put(id, resource);
+		return id;
+	}
+
+	private <T extends Resource> List<T> byPatient(Class<T> type, ReferenceParam patient) {
+		String wanted = "Patient/" + patient.getIdPart();
+		return store.values().stream().filter(type::isInstance).map(type::cast)
+			.filter(r -> fhir.newTerser().getAllPopulatedChildElementsOfType(r, Reference.class).stream()
+				.anyMatch(ref -> wanted.equals(ref.getReference())))
+			.toList();
+	}
+
+	public class PatientProvider implements IResourceProvider {
+
+		@Override
+		public Class<? extends IBaseResource> getResourceType() {
+			return Patient.class;
+		}
+
+		@Read
+		public Patient read(@IdParam IdType id) {
+			return StandInEhr.this.read(Patient.class, id);
+		}
+
+		@Search
+		public List<Patient> search(@RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier) {
+			return StandInEhr.this.search(Patient.class, identifier);
+		}
+	}
+
+	public class AllergyProvider implements IResourceProvider {
+
+		@Override
+		public Class<? extends IBaseResource> getResourceType() {
+			return AllergyIntolerance.class;
+		}
+
+		@Search
+		public List<AllergyIntolerance> search(@RequiredParam(name = AllergyIntolerance.SP_PATIENT) ReferenceParam patient) {
+			return byPatient(AllergyIntolerance.class, patient);
+		}
+	}
+
+	public class ConditionProvider implements IResourceProvider {
+
+		@Override
+		public Class<? extends IBaseResource> getResourceType() {
+			return Condition.class;
+		}
+
+		@Search
+		public List<Condition> search(@RequiredParam(name = Condition.SP_PATIENT) ReferenceParam patient) {
+			return byPatient(Condition.class, patient);
+		}
+	}
+
+	public class MedicationStatementProvider implements IResourceProvider {
+
+		@Override
+		public Class<? extends IBaseResource> getResourceType() {
+			return MedicationStatement.class;
+		}
+
+		@Search
+		public List<MedicationStatement> search(
+				@RequiredParam(name = MedicationStatement.SP_SUBJECT) ReferenceParam subject) {
+			return byPatient(MedicationStatement.class, subject);
 		}
 	}
 
