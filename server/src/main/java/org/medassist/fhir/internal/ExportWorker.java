@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.medassist.consultation.ConsultationId;
+import org.medassist.fhir.ConsultationExported;
 import org.medassist.fhir.internal.EhrClient.EhrFailure;
 import org.medassist.fhir.internal.ExportQueue.Export;
 import org.medassist.fhir.internal.FhirProperties.Ehr;
@@ -19,6 +20,7 @@ import org.medassist.identity.Tenancy;
 import org.medassist.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,10 +57,13 @@ class ExportWorker {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
 	ExportWorker(ExportQueue queue, ConsultationExports exports, EhrClient ehr, Clinics clinics,
-			FhirProperties properties, TransactionTemplate tx, Clock clock) {
+			FhirProperties properties, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.queue = queue;
 		this.exports = exports;
 		this.ehr = ehr;
@@ -102,7 +107,11 @@ class ExportWorker {
 				ehr.send(clinic.slug(), target, bundle);
 				return null;
 			});
-			inClinic(clinic, () -> queue.sent(export.consultationId(), clock.instant()));
+			Instant at = clock.instant();
+			inClinic(clinic, () -> {
+				queue.sent(export.consultationId(), at);
+				events.publishEvent(new ConsultationExported(id, clinic.id(), true, attempt, at));
+			});
 			log.info("FHIR export of consultation {} delivered to the EHR of clinic {} (attempt {})", id,
 					clinic.slug(), attempt);
 		}
@@ -126,7 +135,13 @@ class ExportWorker {
 				? clock.instant().plus(backoff(attempt)) : null;
 		log.warn("FHIR export of consultation {} to clinic {}: attempt {} failed: {}{}", export.consultationId(),
 				clinic.slug(), attempt, error, next == null ? "; given up" : "; retrying");
-		inClinic(clinic, () -> queue.failed(export.consultationId(), error, next));
+		inClinic(clinic, () -> {
+			queue.failed(export.consultationId(), error, next);
+			if (next == null) {
+				events.publishEvent(new ConsultationExported(new ConsultationId(export.consultationId()), clinic.id(),
+						false, attempt, clock.instant()));
+			}
+		});
 	}
 
 	/** {@code firstRetry × 2^(attempt-1)}, at most {@code maxRetry}. */

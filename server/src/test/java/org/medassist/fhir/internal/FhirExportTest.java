@@ -139,6 +139,9 @@ class FhirExportTest extends ApplicationTest {
 		assertThat(tokens.grants).contains("secret:medassist-demo");
 		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE action = 'CONSULTATION_VIEWED' AND object_id = ?")
 			.param(id).query(Integer.class).single()).as("reading the bundle is an audited read of PHI").isEqualTo(1);
+		assertThat(database.sql("SELECT outcome || ' ' || role || ' ' || detail FROM audit_event"
+				+ " WHERE action = 'CONSULTATION_EXPORTED' AND object_id = ?").param(id).query(String.class).list())
+			.as("the disclosure to the EHR is in the audit trail").containsExactly("SUCCESS SYSTEM fhir-ehr attempt 1");
 		assertThat(staff.get("/api/v1/consultations/" + id + "/fhir", nurse("other")).status())
 			.as("another clinic's case").isEqualTo(404);
 	}
@@ -202,6 +205,8 @@ class FhirExportTest extends ApplicationTest {
 		assertThat(status.get("lastError").asString()).isEqualTo("EHR rejected the bundle (HTTP 400)");
 		assertThat(database.sql("SELECT last_error FROM fhir_export WHERE consultation_id = ?::uuid").param(id)
 			.query(String.class).single()).doesNotContain("Jane");
+		assertThat(database.sql("SELECT outcome FROM audit_event WHERE action = 'CONSULTATION_EXPORTED' AND object_id = ?")
+			.param(id).query(String.class).list()).containsExactly("FAILURE");
 	}
 
 	@Test
