@@ -130,6 +130,22 @@ class FhirBundleTest {
 	}
 
 	@Test
+	void aConsultationStillInProgressOrWithoutAnAssessmentIsValidToo() {
+		var completed = Consultations.completed(Disposition.URGENT, ConsultationStatus.IN_PROGRESS);
+		var withoutAssessment = new org.medassist.consultation.ConsultationView(completed.id(), completed.clinic(),
+				ConsultationStatus.IN_PROGRESS, "en", completed.consent(), completed.messages(), null, null, null,
+				"scripted/1", completed.createdAt());
+		Bundle bundle = ConsultationBundle.of(new ExportInput(withoutAssessment, null, null));
+		assertValid(bundle);
+		assertThat(only(bundle, Encounter.class).getStatus()).isEqualTo(Encounter.EncounterStatus.INPROGRESS);
+		assertThat(only(bundle, Encounter.class).hasPriority()).as("no disposition yet").isFalse();
+		assertThat(all(bundle, Task.class)).as("not in the review queue").isEmpty();
+		assertThat(all(bundle, Observation.class)).isEmpty();
+		assertThat(only(bundle, QuestionnaireResponse.class).getStatus())
+			.isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
+	}
+
+	@Test
 	void findingsArePresentOrAbsentWithSnomedOnlyWhereCertainAndAlwaysText() {
 		Bundle bundle = ConsultationBundle.of(new ExportInput(
 				Consultations.completed(Disposition.ROUTINE, ConsultationStatus.REVIEWED),

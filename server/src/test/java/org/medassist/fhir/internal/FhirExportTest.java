@@ -222,6 +222,14 @@ class FhirExportTest extends ApplicationTest {
 	}
 
 	@Test
+	void retriesBackOffExponentiallyUpToTheLimit() {
+		assertThat(java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(worker::backoff).toList()).containsExactly(
+				Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(400),
+				Duration.ofMillis(400));
+		assertThat(worker.backoff(200)).isEqualTo(Duration.ofMillis(400));
+	}
+
+	@Test
 	void aCaseNotYetDecidedIsNotQueued() {
 		String id = completed("demo", "URGENT").id();
 		JsonNode status = exportStatus(id);
