@@ -133,6 +133,7 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("GET /api/v1/consultations/{id}/fhir", entry(clinicalCase, null));
 		m.put("GET /api/v1/consultations/{id}/fhir/export", entry(clinicalCase, null));
 		m.put("GET /api/v1/consultations/{id}/fhir/patient-context", entry(clinicalCase, null));
+		m.put("POST /api/v1/consultations/{id}/fhir/export", entry(clinicalCase, f -> "")); // 409: not decided
 		m.put("PUT /api/v1/consultations/{id}/fhir/patient",
 				entry(clinicalCase, f -> "{\"system\":\"urn:oid:2.16.840.1.113883.2.4.6.3\",\"value\":\"999999990\"}"));
 		// Audit

@@ -40,6 +40,18 @@ class ExportQueue {
 			.update();
 	}
 
+	/** Sends again (a person asked): due now, attempts from zero; a delivered export stays delivered. */
+	void requeue(ClinicId clinic, UUID consultationId, Instant now) {
+		jdbc.sql("""
+				INSERT INTO fhir_export (consultation_id, clinic_id, status, next_attempt_at, created_at)
+				VALUES (?, ?, 'PENDING', ?, ?)
+				ON CONFLICT (consultation_id) DO UPDATE SET status = 'PENDING', attempts = 0,
+				    next_attempt_at = excluded.next_attempt_at, last_error = NULL
+				WHERE fhir_export.status = 'FAILED'""")
+			.params(consultationId, clinic.value(), ts(now), ts(now))
+			.update();
+	}
+
 	Optional<Export> find(UUID consultationId) {
 		return jdbc.sql("SELECT * FROM fhir_export WHERE consultation_id = ?").param(consultationId)
 			.query(ExportQueue::export).optional();

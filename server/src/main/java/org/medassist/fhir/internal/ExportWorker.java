@@ -122,6 +122,9 @@ class ExportWorker {
 		catch (EhrFailure e) {
 			fail(clinic, export, attempt, e.getMessage(), e.retryable());
 		}
+		catch (Error e) {
+			throw e;
+		}
 		catch (Throwable e) {
 			// Our own failure (the record could not be read or mapped): retried like an EHR failure.
 			log.error("FHIR export of consultation {} failed: {}", id, Problems.describeWithoutMessages(e));

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationNotFound;
 import org.medassist.consultation.Consultations;
+import org.medassist.identity.Clinics;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.Tenancy;
 import org.medassist.review.ReviewOutcomes;
@@ -17,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,9 +55,15 @@ class FhirController {
 
 	private final Clock clock;
 
+	private final FhirProperties properties;
+
+	private final Clinics clinics;
+
 	FhirController(ConsultationExports exports, ExportQueue queue, ReviewOutcomes reviews, FhirContext fhir,
 			TransactionTemplate tx, Consultations consultations, PatientLinks links, PatientContexts contexts,
-			Clock clock) {
+			Clock clock, FhirProperties properties, Clinics clinics) {
+		this.properties = properties;
+		this.clinics = clinics;
 		this.exports = exports;
 		this.queue = queue;
 		this.reviews = reviews;
@@ -65,6 +73,24 @@ class FhirController {
 		this.links = links;
 		this.contexts = contexts;
 		this.clock = clock;
+	}
+
+	@PostMapping("/api/v1/consultations/{id}/fhir/export")
+	@Operation(summary = "Send the consultation to the clinic's EHR again (a FAILED export, or one decided before the"
+			+ " EHR was configured)", security = @SecurityRequirement(name = "bearer"))
+	ExportStatus resend(@PathVariable UUID id, @AuthenticationPrincipal StaffMember staff) {
+		ConsultationId consultation = new ConsultationId(id);
+		var review = reviews.of(staff.clinicId(), consultation).orElseThrow(() -> new ConsultationNotFound(consultation));
+		if (!review.decided()) {
+			throw new ExportNotPossible("export-before-decision",
+					"The case is exported once a nurse or physician has decided it.");
+		}
+		if (!properties.ehr().containsKey(clinics.get(staff.clinicId()).slug())) {
+			throw new ExportNotPossible("no-ehr-configured", "No EHR is configured for this clinic.");
+		}
+		Tenancy.runAs(staff.clinicId(),
+				() -> tx.executeWithoutResult(s -> queue.requeue(staff.clinicId(), id, clock.instant())));
+		return export(id, staff);
 	}
 
 	/** @param system the identifier's namespace URI (the EHR's MRN system) */

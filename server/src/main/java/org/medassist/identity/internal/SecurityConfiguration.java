@@ -90,6 +90,7 @@ class SecurityConfiguration {
 						"/api/v1/consultations/*/fhir/patient-context")
 				.hasAnyAuthority(clinical)
 				.requestMatchers(HttpMethod.PUT, "/api/v1/consultations/*/fhir/patient").hasAnyAuthority(clinical)
+				.requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/fhir/export").hasAnyAuthority(clinical)
 				// The WebSocket authenticates in-band (browsers cannot set headers on the handshake).
 				.requestMatchers("/ws/**").permitAll()
 				// Staff authentication

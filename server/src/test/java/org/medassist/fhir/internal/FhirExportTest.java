@@ -207,6 +207,14 @@ class FhirExportTest extends ApplicationTest {
 			.query(String.class).single()).doesNotContain("Jane");
 		assertThat(database.sql("SELECT outcome FROM audit_event WHERE action = 'CONSULTATION_EXPORTED' AND object_id = ?")
 			.param(id).query(String.class).list()).containsExactly("FAILURE");
+		// Fixed at the EHR's end: a nurse sends it again, and it is delivered.
+		ehr.mode = StandInEhr.Mode.UP;
+		Reply resent = staff.post("/api/v1/consultations/" + id + "/fhir/export", "", nurse("demo"));
+		assertThat(resent.status()).as(resent.raw()).isEqualTo(200);
+		awaitStatus(id, "SENT");
+		assertThat(exportStatus(id).get("attempts").asInt()).isEqualTo(1);
+		Reply again = staff.post("/api/v1/consultations/" + id + "/fhir/export", "", nurse("demo"));
+		assertThat(again.body().get("status").asString()).as("a delivered export stays delivered").isEqualTo("SENT");
 	}
 
 	@Test
@@ -234,6 +242,9 @@ class FhirExportTest extends ApplicationTest {
 		String id = completed("demo", "URGENT").id();
 		JsonNode status = exportStatus(id);
 		assertThat(status.get("status").asString()).isEqualTo("NOT_QUEUED");
+		Reply early = staff.post("/api/v1/consultations/" + id + "/fhir/export", "", nurse("demo"));
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.problemType()).isEqualTo("urn:medassist:problem:export-before-decision");
 	}
 
 	@Test
