@@ -137,6 +137,13 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("POST /api/v1/review/{consultationId}/release", entry(clinicalCase, f -> ""));
 		m.put("POST /api/v1/review/{consultationId}/second-opinion", entry(clinicalCase, f -> "{}"));
 		m.put("POST /api/v1/review/{consultationId}/decision", entry(clinicalCase, f -> "{}"));
+		// FHIR: the consultation as a bundle and its EHR export, for clinical staff of its clinic
+		m.put("GET /api/v1/consultations/{id}/fhir", entry(clinicalCase, null));
+		m.put("GET /api/v1/consultations/{id}/fhir/export", entry(clinicalCase, null));
+		m.put("GET /api/v1/consultations/{id}/fhir/patient-context", entry(clinicalCase, null));
+		m.put("POST /api/v1/consultations/{id}/fhir/export", entry(clinicalCase, f -> "")); // 409: not decided
+		m.put("PUT /api/v1/consultations/{id}/fhir/patient",
+				entry(clinicalCase, f -> "{\"system\":\"urn:oid:2.16.840.1.113883.2.4.6.3\",\"value\":\"999999990\"}"));
 		// Audit
 		BiFunction<Caller, Scope, Outcome> auditor = (c, s) -> c == Caller.AUDITOR ? Outcome.ALLOW : Outcome.DENY;
 		m.put("GET /api/v1/audit/events", entry(auditor, null));

@@ -6,6 +6,7 @@ import org.medassist.audit.internal.AuditEntry.Outcome;
 import org.medassist.consultation.ConsultationAbandoned;
 import org.medassist.consultation.ConsultationCompleted;
 import org.medassist.consultation.ConsultationViewed;
+import org.medassist.fhir.ConsultationExported;
 import org.medassist.identity.AccessDenied;
 import org.medassist.identity.ClinicSettingsChanged;
 import org.medassist.identity.StaffAccountChanged;
@@ -57,6 +58,14 @@ class AuditedEvents {
 	void on(StaffAccountChanged e) {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN", "STAFF_ACCOUNT_CHANGED",
 				"staff_user", e.accountId().toString(), Outcome.SUCCESS, OPERATIONS, e.change(), null, null, null));
+	}
+
+	/** The record left for the clinic's EHR (a disclosure), or its export was given up: the system acts. */
+	@EventListener
+	void on(ConsultationExported e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "CONSULTATION_EXPORTED", "consultation",
+				e.consultationId().toString(), e.delivered() ? Outcome.SUCCESS : Outcome.FAILURE, TREAT,
+				"fhir-ehr attempt " + e.attempt(), null, null, null));
 	}
 
 	@EventListener

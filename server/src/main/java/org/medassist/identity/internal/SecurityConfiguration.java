@@ -92,6 +92,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/consultations/*").hasAnyAuthority(and(clinical, PATIENT))
 				.requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/consent", "/api/v1/consultations/*/messages")
 				.hasAuthority(PATIENT)
+				// A consultation as FHIR and its EHR export: clinical staff (auditors read the trail, not records)
+				.requestMatchers(HttpMethod.GET, "/api/v1/consultations/*/fhir", "/api/v1/consultations/*/fhir/export",
+						"/api/v1/consultations/*/fhir/patient-context")
+				.hasAnyAuthority(clinical)
+				.requestMatchers(HttpMethod.PUT, "/api/v1/consultations/*/fhir/patient").hasAnyAuthority(clinical)
+				.requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/fhir/export").hasAnyAuthority(clinical)
 				// The WebSocket authenticates in-band (browsers cannot set headers on the handshake).
 				.requestMatchers("/ws/**").permitAll()
 				// Staff authentication
