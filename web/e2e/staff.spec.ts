@@ -30,6 +30,8 @@ test('a nurse signs in with TOTP, sees the emergency first, claims it, overrides
   await expectAccessible(page, 'nurse case view');
   await page.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByTestId('decided')).toContainText('Decided: Emergency by nurse');
+  // The demo clinic has no EHR configured: the decided case says so rather than pretending to send.
+  await expect(page.getByTestId('export-status')).toContainText('not queued');
 
   // The cold: claim, override up to routine with a reason and instructions for the patient.
   await page.goto(`/nurse/case/${cold.id}`);

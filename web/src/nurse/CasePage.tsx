@@ -6,6 +6,7 @@ import { DISPOSITIONS, type Case, type Disposition, type Message, type ReasonCod
 import { useStaff } from '../staff/session';
 import { CitationLink, citationsOf } from '../ui/Citation';
 import { DispositionBadge } from '../ui/DispositionBadge';
+import { EhrPanel } from './EhrPanel';
 import { useDashboardUpdates } from './liveUpdates';
 
 /** The one-screen case: transcript, the AI's assessment (labelled), and the decision. */
@@ -140,6 +141,7 @@ export function CasePage() {
           </button>
         )}
       </section>
+      <EhrPanel consultationId={id} decided={decided} />
     </main>
   );
 }
