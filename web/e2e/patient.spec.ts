@@ -87,5 +87,15 @@ test('the patient pages speak Spanish when the patient chooses it', async ({ pag
   await expect(page.getByRole('button', { name: 'Acepto, empezar' })).toBeVisible();
   await screenshot(page, 'patient-spanish');
   await expectAccessible(page, 'Spanish consent');
+  await page.getByRole('button', { name: 'Acepto, empezar' }).click();
+  // The red-flag layer reads Spanish: the emergency instructions come in Spanish at once.
+  await page.getByLabel('Su mensaje').fill('Tengo un dolor muy fuerte en el pecho y estoy sudando mucho');
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  const banner = page.getByTestId('emergency-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole('link', { name: 'Llame ahora al 911' })).toHaveAttribute('href', 'tel:911');
+  await expect(banner).toContainText('Emergencia');
+  await screenshot(page, 'patient-spanish-emergency');
+  await expectAccessible(page, 'Spanish emergency');
   await page.getByLabel('Idioma').selectOption('en');
 });
