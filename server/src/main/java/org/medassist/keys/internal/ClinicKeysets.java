@@ -190,7 +190,7 @@ class ClinicKeysets implements PhiCipher, KeyRotation {
 		}
 	}
 
-	private static byte[] wrappingContext(ClinicId clinic) {
+	static byte[] wrappingContext(ClinicId clinic) {
 		return ("medassist-clinic-keyset-v1|" + clinic).getBytes(StandardCharsets.UTF_8);
 	}
 }
