@@ -143,12 +143,19 @@ public final class IdentifierDetector {
 
 	public static List<Finding> find(String text) {
 		List<Candidate> candidates = new ArrayList<>();
-		add(candidates, Type.EMAIL, 0, EMAIL.matcher(text), 0);
-		urls(candidates, text);
-		ids(candidates, text);
-		dates(candidates, text);
-		phones(candidates, text);
-		addresses(candidates, text);
+		// Cheap gates first: most log lines have no '@', and every number-based rule needs a digit.
+		if (text.indexOf('@') >= 0) {
+			add(candidates, Type.EMAIL, 0, EMAIL.matcher(text), 0);
+		}
+		if (text.indexOf('.') >= 0) {
+			urls(candidates, text);
+		}
+		if (text.chars().anyMatch(Character::isDigit)) {
+			ids(candidates, text);
+			dates(candidates, text);
+			phones(candidates, text);
+			addresses(candidates, text);
+		}
 		names(candidates, text);
 		return resolve(candidates);
 	}
