@@ -24,6 +24,9 @@ public final class IdentifierDetector {
 	private static final String CAPITALISED = "[" + UPPER + "][" + LOWER + "'’-]+";
 	private static final String WORD = "[" + UPPER + LOWER + "'’-]+";
 
+	private static final Pattern UUID = Pattern
+		.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+
 	private static final Pattern EMAIL = Pattern.compile(
 			"(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
@@ -157,6 +160,13 @@ public final class IdentifierDetector {
 			addresses(candidates, text);
 		}
 		names(candidates, text);
+		// Our own ids (UUIDs in log lines and problem details) contain digit groups that look like phone numbers.
+		Matcher uuid = UUID.matcher(text);
+		while (uuid.find()) {
+			int start = uuid.start();
+			int end = uuid.end();
+			candidates.removeIf(c -> c.start() < end && start < c.end());
+		}
 		return resolve(candidates);
 	}
 

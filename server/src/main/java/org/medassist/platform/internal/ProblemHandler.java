@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 
 import org.medassist.platform.MedAssistException;
 import org.medassist.platform.Problems;
-import org.medassist.platform.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +30,9 @@ import tools.jackson.databind.exc.PropertyBindingException;
 /**
  * Every error leaves as {@code application/problem+json} with a clear, PHI-free {@code detail}. Parser messages
  * are never echoed: they quote the input, which may be a patient's words. Details that do carry a value from the
- * request (an unknown clinic's name, a field name, Spring's own messages) pass through {@link Redaction} on the way
- * out, so an email or phone number typed into the wrong field does not come back in an error report.
+ * request (an unknown clinic's name, a field name, Spring's own messages) pass through
+ * {@link org.medassist.platform.Redaction} in {@link Problems#of(HttpStatus, String, String)}, so an email or
+ * phone number typed into the wrong field does not come back in an error report.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -100,7 +100,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (body instanceof ProblemDetail spring) {
 			HttpStatus known = HttpStatus.resolve(status.value());
 			ProblemDetail ours = Problems.of(known == null ? HttpStatus.BAD_REQUEST : known,
-					slug(known == null ? "error" : known.getReasonPhrase()), Redaction.redact(spring.getDetail()));
+					slug(known == null ? "error" : known.getReasonPhrase()), spring.getDetail());
 			return new ResponseEntity<>(ours, problemHeaders(headers), status);
 		}
 		return super.createResponseEntity(body, headers, status, request);
@@ -146,7 +146,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-		problem.setDetail(Redaction.redact(problem.getDetail()));
 		return ResponseEntity.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
