@@ -1,5 +1,8 @@
 package org.medassist.consultation;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +17,8 @@ import java.util.UUID;
  * @param inReplyTo the patient message an assistant message answers
  * @param clientMessageId the patient client's idempotency key
  */
-public record MessageView(UUID id, int seq, MessageAuthor author, MessageKind kind, String text,
+public record MessageView(UUID id, int seq, MessageAuthor author, MessageKind kind,
+		@Classification(Level.RESTRICTED) String text,
 		boolean aiGenerated, String questionId, List<String> options, UUID inReplyTo, UUID clientMessageId,
 		Instant createdAt) {
 

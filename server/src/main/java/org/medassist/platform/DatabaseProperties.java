@@ -12,14 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * migrates too (and then owns the tables: a warning is logged).
  */
 @ConfigurationProperties("medassist.db")
-public record DatabaseProperties(String url, String user, String password, Migration migration) {
+public record DatabaseProperties(String url, String user,
+		@Classification(Classification.Level.RESTRICTED) String password,
+		Migration migration) {
 
 	public boolean external() {
 		return url != null && !url.isBlank();
 	}
 
 	/** The role that owns the schema and runs migrations ({@code medassist.db.migration.user|password}). */
-	public record Migration(String user, String password) {
+	public record Migration(String user, @Classification(Classification.Level.RESTRICTED) String password) {
 	}
 
 	public boolean hasMigrationUser() {

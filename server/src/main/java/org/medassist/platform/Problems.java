@@ -8,7 +8,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Builds RFC 9457 problem details the same way for HTTP responses, security failures and WebSocket error
- * frames. Types are URNs ({@code urn:medassist:problem:<slug>}) so that they are stable without a web site.
+ * frames, with identifiers in the {@code detail} redacted ({@link Redaction}). Types are URNs ({@code urn:medassist:problem:<slug>}) so that they are stable without a web site.
  */
 public final class Problems {
 
@@ -18,7 +18,8 @@ public final class Problems {
 	}
 
 	public static ProblemDetail of(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		// Details sometimes carry a value from the request (a clinic name, a field name): never an identifier.
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, Redaction.redact(detail));
 		problem.setType(URI.create("urn:medassist:problem:" + type));
 		problem.setTitle(status.getReasonPhrase());
 		String correlationId = MDC.get(CORRELATION_ID);

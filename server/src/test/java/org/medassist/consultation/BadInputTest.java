@@ -195,4 +195,17 @@ class BadInputTest extends ApplicationTest {
 		return database.sql("SELECT count(*) FROM consultation").query(Long.class).single();
 	}
 
+
+	@Test
+	void identifiersEchoedFromTheRequestAreRedactedInTheErrorReport() {
+		Reply clinic = patient.post("/api/v1/consultations", "{\"clinic\":\"07700-900123\"}", null);
+		assertThat(clinic.status()).isEqualTo(404);
+		assertThat(clinic.body().get("detail").asString()).isEqualTo("There is no clinic '[PHONE]'.");
+
+		Reply field = patient.post("/api/v1/consultations/" + session.id() + "/messages",
+				"{\"anna.k@example.com\":1}", session.token());
+		assertThat(field.status()).isEqualTo(400);
+		assertThat(field.body().get("detail").asString()).isEqualTo("Unknown field '[EMAIL]'.");
+		assertThat(clinic.raw() + field.raw()).doesNotContain("900123").doesNotContain("anna.k@example.com");
+	}
 }

@@ -1,5 +1,8 @@
 package org.medassist.consultation.internal;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +13,7 @@ import java.util.Base64;
  * A patient's bearer token for one consultation: 256 random bits, prefixed {@code ct_} so that it is
  * recognisable (and never confused with staff tokens). Only its SHA-256 is stored.
  */
-record AccessToken(String value) {
+record AccessToken(@Classification(Level.RESTRICTED) String value) {
 
 	static final String PREFIX = "ct_";
 

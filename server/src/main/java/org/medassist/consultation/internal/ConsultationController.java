@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.consultation.ConsultationAccess;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationStatus;
@@ -45,7 +47,8 @@ class ConsultationController {
 	record StartRequest(String clinic, String language) {
 	}
 
-	record StartResponse(UUID id, String accessToken, ConsultationStatus status, String clinic, String language,
+	record StartResponse(UUID id, @Classification(Level.RESTRICTED) String accessToken, ConsultationStatus status,
+			String clinic, String language,
 			ConsultationView.ConsentView consent, java.util.List<MessageView> messages, QuestionView question,
 			Disposition disposition) {
 
@@ -59,7 +62,7 @@ class ConsultationController {
 	record ConsentRequest(@NotNull(message = "is required (true or false)") Boolean accepted) {
 	}
 
-	record MessageRequest(String text, UUID clientMessageId) {
+	record MessageRequest(@Classification(Level.RESTRICTED) String text, UUID clientMessageId) {
 	}
 
 	@PostMapping

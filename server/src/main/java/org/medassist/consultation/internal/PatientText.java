@@ -2,6 +2,8 @@ package org.medassist.consultation.internal;
 
 import java.text.Normalizer;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.consultation.InvalidConsultationRequest;
 
 /**
@@ -9,7 +11,7 @@ import org.medassist.consultation.InvalidConsultationRequest;
  * and bidirectional-override characters and unpaired surrogates removed, outer whitespace trimmed; it must
  * keep at least one visible character and stay within the length limit.
  */
-record PatientText(String value) {
+record PatientText(@Classification(Level.RESTRICTED) String value) {
 
 	static PatientText of(String raw, int maxLength) {
 		if (raw == null) {

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.StaffRole;
 import org.springframework.http.ResponseEntity;
@@ -34,15 +36,19 @@ class AuthController {
 		this.oidc = oidc;
 	}
 
-	record LoginRequest(String clinic, String username, String password, String totp, String recoveryCode) {
+	record LoginRequest(String clinic, String username, @Classification(Level.RESTRICTED) String password,
+			@Classification(Level.RESTRICTED) String totp,
+			@Classification(Level.RESTRICTED) String recoveryCode) {
 	}
 
 	/**
 	 * {@code status} is {@code AUTHENTICATED} with tokens, or {@code MFA_ENROLMENT_REQUIRED} with an
 	 * {@code enrolmentToken} that opens only the enrolment endpoints.
 	 */
-	record LoginResponse(String status, String accessToken, String refreshToken, String tokenType, Long expiresIn,
-			StaffRole role, String enrolmentToken, List<String> recoveryCodes) {
+	record LoginResponse(String status, @Classification(Level.RESTRICTED) String accessToken,
+			@Classification(Level.RESTRICTED) String refreshToken, String tokenType, Long expiresIn,
+			StaffRole role, @Classification(Level.RESTRICTED) String enrolmentToken,
+			@Classification(Level.RESTRICTED) List<String> recoveryCodes) {
 
 		static LoginResponse of(StaffLogins.SignedIn in, List<String> recoveryCodes) {
 			return new LoginResponse("AUTHENTICATED", in.accessToken(), in.refreshToken(), "Bearer", in.expiresIn(),
@@ -50,16 +56,18 @@ class AuthController {
 		}
 	}
 
-	record RefreshRequest(String refreshToken) {
+	record RefreshRequest(@Classification(Level.RESTRICTED) String refreshToken) {
 	}
 
-	record CodeRequest(String code) {
+	record CodeRequest(@Classification(Level.RESTRICTED) String code) {
 	}
 
-	record ReauthenticationRequest(String password, String totp) {
+	record ReauthenticationRequest(@Classification(Level.RESTRICTED) String password,
+			@Classification(Level.RESTRICTED) String totp) {
 	}
 
-	record PasswordChange(String currentPassword, String newPassword) {
+	record PasswordChange(@Classification(Level.RESTRICTED) String currentPassword,
+			@Classification(Level.RESTRICTED) String newPassword) {
 	}
 
 	/** @param passwordChangeRequired the password was set by someone else: change it before anything else */

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffRole;
 import org.medassist.identity.Tenancy;
@@ -46,7 +48,8 @@ public class ClinicRegistry {
 	}
 
 	/** What the operator hands to the clinic: where to log in, and a password to change... by enrolling MFA. */
-	public record NewClinic(ClinicId id, String slug, String adminUsername, String oneTimePassword) {
+	public record NewClinic(ClinicId id, String slug, String adminUsername,
+			@Classification(Level.RESTRICTED) String oneTimePassword) {
 	}
 
 	public NewClinic create(String slug, String name, String emergencyNumber, String adminUsername) {

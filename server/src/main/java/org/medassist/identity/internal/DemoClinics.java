@@ -3,6 +3,8 @@ package org.medassist.identity.internal;
 import java.util.List;
 import java.util.UUID;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffRole;
 import org.medassist.identity.Tenancy;
@@ -34,7 +36,8 @@ class DemoClinics implements ApplicationRunner {
 	/** The demo staff's TOTP secret: public, so never enrolled outside demo mode. */
 	static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
-	record DemoLogin(UUID clinic, String clinicSlug, String username, StaffRole role, String password) {
+	record DemoLogin(UUID clinic, String clinicSlug, String username, StaffRole role,
+			@Classification(Level.RESTRICTED) String password) {
 	}
 
 	static final List<DemoLogin> LOGINS = List.of(

@@ -3,6 +3,8 @@ package org.medassist.identity.internal;
 import java.time.Duration;
 import java.util.Map;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -45,6 +47,7 @@ record IdentityProperties(@DefaultValue("medassist") String issuer, @DefaultValu
 	 * @param trustProviderMfa accept the provider's multi-factor login ({@code amr} says so) instead of our TOTP.
 	 * Accounts sign in through the provider once an admin has linked them to the provider's {@code sub}
 	 */
-	record OidcProvider(String issuer, String clientId, String clientSecret, boolean trustProviderMfa) {
+	record OidcProvider(String issuer, String clientId, @Classification(Level.RESTRICTED) String clientSecret,
+			boolean trustProviderMfa) {
 	}
 }

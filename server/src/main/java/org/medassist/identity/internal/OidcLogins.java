@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.Clinic;
 import org.medassist.identity.Clinics;
 import org.medassist.identity.internal.IdentityProperties.OidcProvider;
@@ -64,7 +66,9 @@ class OidcLogins {
 	record Start(String issuer, String authorizationEndpoint, String clientId, String scope) {
 	}
 
-	record Callback(String clinic, String code, String codeVerifier, String redirectUri, String nonce, String totp) {
+	record Callback(String clinic, @Classification(Level.RESTRICTED) String code,
+			@Classification(Level.RESTRICTED) String codeVerifier, String redirectUri,
+			String nonce, @Classification(Level.RESTRICTED) String totp) {
 	}
 
 	Start start(String clinicSlug) {

@@ -1,5 +1,8 @@
 package org.medassist.identity.internal;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,7 +76,8 @@ final class SecondFactor {
 	}
 
 	/** The {@code otpauth://} URI an authenticator app reads, and the same as a QR code PNG data URI. */
-	record Enrolment(String secret, String otpauthUri, String qrCode) {
+	record Enrolment(@Classification(Level.RESTRICTED) String secret,
+			@Classification(Level.RESTRICTED) String otpauthUri, @Classification(Level.RESTRICTED) String qrCode) {
 	}
 
 	static Enrolment enrolment(String secret, String account, String clinic) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +29,8 @@ class StaffAccounts {
 	}
 
 	record Account(UUID id, ClinicId clinicId, String username, String displayName, StaffRole role,
-			String passwordHash, String mfaSecret, Instant mfaEnrolledAt, long mfaLastStep, int failedLogins,
+			@Classification(Level.RESTRICTED) String passwordHash, @Classification(Level.RESTRICTED) String mfaSecret,
+			Instant mfaEnrolledAt, long mfaLastStep, int failedLogins,
 			Instant lockedUntil, Instant disabledAt, Instant createdAt, boolean passwordMustChange) {
 
 		boolean mfaEnrolled() {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.Clinics;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffMember;
@@ -81,7 +83,8 @@ class StaffAdministration {
 		}
 	}
 
-	record NewStaffMember(String username, String displayName, StaffRole role, String password) {
+	record NewStaffMember(String username, String displayName, StaffRole role,
+			@Classification(Level.RESTRICTED) String password) {
 	}
 
 	/**

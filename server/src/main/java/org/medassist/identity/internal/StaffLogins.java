@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.AccessDenied;
 import org.medassist.identity.Clinic;
 import org.medassist.identity.ClinicId;
@@ -79,17 +81,21 @@ class StaffLogins implements Reauthentication {
 		this.dummyHash = passwords.encode(java.util.UUID.randomUUID().toString());
 	}
 
-	record Credentials(String clinic, String username, String password, String totp, String recoveryCode) {
+	record Credentials(String clinic, String username, @Classification(Level.RESTRICTED) String password,
+			@Classification(Level.RESTRICTED) String totp,
+			@Classification(Level.RESTRICTED) String recoveryCode) {
 	}
 
 	/** The outcome of a login: tokens, or (first login) the right to enrol a second factor. */
 	sealed interface LoginResult {
 	}
 
-	record SignedIn(String accessToken, String refreshToken, long expiresIn, StaffMember staff) implements LoginResult {
+	record SignedIn(@Classification(Level.RESTRICTED) String accessToken,
+			@Classification(Level.RESTRICTED) String refreshToken, long expiresIn,
+			StaffMember staff) implements LoginResult {
 	}
 
-	record EnrolmentRequired(String enrolmentToken) implements LoginResult {
+	record EnrolmentRequired(@Classification(Level.RESTRICTED) String enrolmentToken) implements LoginResult {
 	}
 
 	LoginResult login(Credentials credentials, String remoteAddress) {
@@ -246,7 +252,7 @@ class StaffLogins implements Reauthentication {
 		});
 	}
 
-	record Enrolled(SignedIn signedIn, List<String> recoveryCodes) {
+	record Enrolled(SignedIn signedIn, @Classification(Level.RESTRICTED) List<String> recoveryCodes) {
 	}
 
 	/** Completes enrolment with a first code from the app; returns recovery codes (shown once) and tokens. */

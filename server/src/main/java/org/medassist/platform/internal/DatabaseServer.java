@@ -32,7 +32,8 @@ final class DatabaseServer implements AutoCloseable {
 	static final String EMBEDDED_OWNER = "medassist_owner";
 	static final String EMBEDDED_APP_ROLE = "medassist_app";
 
-	record Credentials(String url, String user, String password) {
+	record Credentials(String url, String user,
+			@org.medassist.platform.Classification(org.medassist.platform.Classification.Level.RESTRICTED) String password) {
 	}
 
 	private final Credentials application;

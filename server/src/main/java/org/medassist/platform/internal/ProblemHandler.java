@@ -29,7 +29,10 @@ import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
  * Every error leaves as {@code application/problem+json} with a clear, PHI-free {@code detail}. Parser messages
- * are never echoed: they quote the input, which may be a patient's words.
+ * are never echoed: they quote the input, which may be a patient's words. Details that do carry a value from the
+ * request (an unknown clinic's name, a field name, Spring's own messages) pass through
+ * {@link org.medassist.platform.Redaction} in {@link Problems#of(HttpStatus, String, String)}, so an email or
+ * phone number typed into the wrong field does not come back in an error report.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationView;
 import org.medassist.consultation.Consultations;
@@ -71,9 +73,11 @@ class ReviewController {
 	}
 
 	/** The review's human side: the decision beside the AI disposition. */
-	record ReviewState(QueueItem item, Disposition decidedDisposition, String reasonCode, String note,
-			String patientInstructions, String decidedBy, Instant decidedAt, boolean contactedPatient,
-			String secondOpinionNote) {
+	record ReviewState(QueueItem item, Disposition decidedDisposition, String reasonCode,
+			@Classification(Level.RESTRICTED) String note,
+			@Classification(Level.RESTRICTED) String patientInstructions, String decidedBy, Instant decidedAt,
+			boolean contactedPatient,
+			@Classification(Level.RESTRICTED) String secondOpinionNote) {
 
 		static ReviewState of(Review r, Instant now) {
 			return new ReviewState(QueueItem.of(r, now), r.disposition(), r.reasonCode(), r.note(),
@@ -86,11 +90,12 @@ class ReviewController {
 	record Case(ReviewState review, ConsultationView consultation, Duration claimTarget) {
 	}
 
-	record DecisionRequest(Disposition disposition, String reasonCode, String note, String patientInstructions,
+	record DecisionRequest(Disposition disposition, String reasonCode, @Classification(Level.RESTRICTED) String note,
+			@Classification(Level.RESTRICTED) String patientInstructions,
 			Boolean contactedPatient) {
 	}
 
-	record SecondOpinionRequest(String note) {
+	record SecondOpinionRequest(@Classification(Level.RESTRICTED) String note) {
 	}
 
 	@GetMapping("/api/v1/review/queue")

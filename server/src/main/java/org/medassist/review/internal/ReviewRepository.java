@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.ClinicId;
 import org.medassist.keys.PhiCipher;
 import org.medassist.keys.PhiField;
@@ -44,8 +46,10 @@ class ReviewRepository {
 	record Review(UUID consultationId, ClinicId clinicId, Status status, Tier tier, boolean escalated,
 			Disposition aiDisposition, String ageGroup, Instant queuedAt, UUID claimedBy, String claimedByName,
 			Instant claimedAt, Instant claimExpiresAt, Instant firstClaimedAt, UUID decidedBy, String decidedByName,
-			Instant decidedAt, Disposition disposition, String reasonCode, String note, String patientInstructions,
-			Instant contactedPatientAt, String secondOpinionNote, int breaches, Instant lastBreachAt, long version) {
+			Instant decidedAt, Disposition disposition, String reasonCode, @Classification(Level.RESTRICTED) String note,
+			@Classification(Level.RESTRICTED) String patientInstructions,
+			Instant contactedPatientAt, @Classification(Level.RESTRICTED) String secondOpinionNote, int breaches,
+			Instant lastBreachAt, long version) {
 
 		/** Claimed and the claim still holds (a lapsed claim counts as queued). */
 		boolean heldAt(Instant now) {

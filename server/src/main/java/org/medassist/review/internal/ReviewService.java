@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.Consultations;
 import org.medassist.identity.ClinicId;
@@ -144,7 +146,8 @@ class ReviewService {
 		});
 	}
 
-	record Decision(Disposition disposition, String reasonCode, String note, String patientInstructions,
+	record Decision(Disposition disposition, String reasonCode, @Classification(Level.RESTRICTED) String note,
+			@Classification(Level.RESTRICTED) String patientInstructions,
 			boolean contactedPatient) {
 	}
 
