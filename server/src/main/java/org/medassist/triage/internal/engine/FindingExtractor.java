@@ -27,12 +27,30 @@ final class FindingExtractor {
 	private static final Pattern UNSURE_ES = Pattern.compile(
 			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
+	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
+	/** Phrases of the patient's language read besides the English ones, in their own wording; or none. */
+	private final Lexicon translated;
+	private final Wording translatedWording;
 
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
 		this.lexicon = new Lexicon(findings);
 		this.semantic = semantic;
+		this.translated = null;
+		this.translatedWording = null;
+	}
+
+	/**
+	 * For a consultation in another language: the English phrases (a patient may write "rash" or "epipen") and the
+	 * language's own phrases, both word by word; never the English embedding model, which would mis-read the
+	 * language's words (a negation it cannot see would record a finding as absent).
+	 */
+	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
+		this.lexicon = new Lexicon(findings);
+		this.semantic = null;
+		this.translated = new Lexicon(translatedPhrases, wording);
+		this.translatedWording = wording;
 	}
 
 	Reading read(String raw, Optional<Measure> askedMeasure) {
@@ -61,7 +79,24 @@ final class FindingExtractor {
 				}
 			}
 		}
+		if (translated != null) {
+			readTranslated(text, found);
+		}
 		return new Reading(found, MeasureReader.read(text, askedMeasure), MeasureReader.sex(text), answer(text));
+	}
+
+	/** The language's own phrases, with its clauses and negation; a finding it affirms is there whatever English read. */
+	private void readTranslated(String normalized, Map<String, Facts.State> found) {
+		for (String sentence : Text.sentences(translatedWording.prepare(normalized))) {
+			for (String clause : translatedWording.clauses(sentence)) {
+				List<String> tokens = Text.tokens(clause);
+				for (var mention : translated.find(tokens)) {
+					Negation.Polarity polarity = translatedWording.negative(String.join(" ", mention.gaps()))
+							? Negation.Polarity.NEGATED : translatedWording.polarity(tokens, mention.start());
+					merge(found, mention.finding(), state(polarity));
+				}
+			}
+		}
 	}
 
 	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */

@@ -22,17 +22,24 @@ final class Lexicon {
 	}
 
 	private final List<Entry> entries = new ArrayList<>();
+	private final Wording wording;
 
 	Lexicon(Iterable<Finding> findings) {
+		this(findings, Wording.ENGLISH);
+	}
+
+	/** The findings' phrases in the language {@code wording} reads (English: the knowledge base's own phrases). */
+	Lexicon(Iterable<Finding> findings, Wording wording) {
+		this.wording = wording;
 		for (Finding f : findings) {
 			for (String phrase : f.phrases()) {
-				List<String> all = Text.tokens(Text.normalize(phrase));
-				List<String> content = all.stream().filter(w -> !Text.STOPWORDS.contains(w)).map(Text::stem).toList();
+				List<String> all = Text.tokens(wording.prepare(Text.normalize(phrase)));
+				List<String> content = all.stream().filter(w -> !wording.stopword(w)).map(wording::stem).toList();
 				// "had a temperature" is not "temperature": a phrase with one content word keeps its small words.
-				List<String> words = content.size() <= 1 ? all.stream().map(Text::stem).toList() : content;
+				List<String> words = content.size() <= 1 ? all.stream().map(wording::stem).toList() : content;
 				if (!words.isEmpty()) {
 					// "i can drink fluids and i'm not short of breath" does not say "not drinking".
-					entries.add(new Entry(f.id(), words, Negation.hasCue(phrase), all.size(), content.size()));
+					entries.add(new Entry(f.id(), words, wording.negative(phrase), all.size(), content.size()));
 				}
 			}
 		}
@@ -48,7 +55,7 @@ final class Lexicon {
 
 	/** Every finding mentioned in the clause, with where (token positions) it was mentioned. */
 	List<Mention> find(List<String> tokens) {
-		List<String> stems = tokens.stream().map(Text::stem).toList();
+		List<String> stems = tokens.stream().map(wording::stem).toList();
 		boolean[] used = new boolean[stems.size()];
 		List<Mention> mentions = new ArrayList<>();
 		for (Entry entry : entries) {
