@@ -79,24 +79,54 @@ final class FindingExtractor {
 				}
 			}
 		}
+		Map<Measure, Double> measures = MeasureReader.read(text, askedMeasure);
+		Optional<Facts.Sex> sex = MeasureReader.sex(text);
 		if (translated != null) {
 			readTranslated(text, found);
-		}
-		return new Reading(found, MeasureReader.read(text, askedMeasure), MeasureReader.sex(text), answer(text));
-	}
-
-	/** The language's own phrases, with its clauses and negation; a finding it affirms is there whatever English read. */
-	private void readTranslated(String normalized, Map<String, Facts.State> found) {
-		for (String sentence : Text.sentences(translatedWording.prepare(normalized))) {
-			for (String clause : translatedWording.clauses(sentence)) {
-				List<String> tokens = Text.tokens(clause);
-				for (var mention : translated.find(tokens)) {
-					Negation.Polarity polarity = translatedWording.negative(String.join(" ", mention.gaps()))
-							? Negation.Polarity.NEGATED : translatedWording.polarity(tokens, mention.start());
-					merge(found, mention.finding(), state(polarity));
+			// Measurements said in Spanish, for what the English reader did not find.
+			if (translatedWording == Spanish.WORDING) {
+				String folded = Spanish.fold(text);
+				Map<Measure, Double> all = new java.util.EnumMap<>(Measure.class);
+				all.putAll(measures);
+				all.putAll(SpanishMeasures.read(folded, measures));
+				measures = all;
+				if (sex.isEmpty()) {
+					sex = SpanishMeasures.sex(folded);
 				}
 			}
 		}
+		return new Reading(found, measures, sex, answer(text));
+	}
+
+	/**
+	 * The language's own phrases, with its clauses and negation. What they say of a finding replaces what the English
+	 * phrases read of it in this message: English negation cannot see "tampoco tengo diarrea" (the English lexicon
+	 * knows the word "diarrea"). Findings only the English phrases found are kept as read.
+	 */
+	private void readTranslated(String normalized, Map<String, Facts.State> found) {
+		Map<String, Facts.State> said = new LinkedHashMap<>();
+		for (String sentence : Text.sentences(translatedWording.prepare(normalized))) {
+			for (String clause : translatedWording.clauses(sentence)) {
+				List<String> tokens = Text.tokens(clause);
+				var mentions = translated.find(tokens);
+				for (var mention : mentions) {
+					// The negation inside another phrase ("no quiero vivir") does not deny what follows it ("...tengo un
+					// plan para matarme"): the words of the other mentions are not cues for this one.
+					List<String> others = new java.util.ArrayList<>(tokens);
+					for (var other : mentions) {
+						if (other != mention) {
+							for (int i = other.start(); i < other.end(); i++) {
+								others.set(i, "");
+							}
+						}
+					}
+					Negation.Polarity polarity = translatedWording.negative(String.join(" ", mention.gaps()))
+							? Negation.Polarity.NEGATED : translatedWording.polarity(others, mention.start());
+					merge(said, mention.finding(), state(polarity));
+				}
+			}
+		}
+		found.putAll(said);
 	}
 
 	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */

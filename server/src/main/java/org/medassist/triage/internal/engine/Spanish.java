@@ -25,8 +25,9 @@ final class Spanish implements Wording {
 	/** Words that end one statement and start another: negation does not cross them ("no tengo fiebre, solo tos"). */
 	private static final Pattern CLAUSE_BREAK = Pattern.compile("\\s*(?:,?\\s*\\b(?:pero|aunque|sino|solo|solamente|"
 			+ "nada mas que|excepto|salvo|sin embargo|en cambio|mas bien|tambien|ademas|ahora)\\b"
-			// "y" followed by a new statement: "no tengo fiebre y me duele el pecho".
-			+ "|,?\\s+\\by\\s+(?=(?:me|le|te|se|nos|les|tengo|tiene|tienes|tenemos|tienen|estoy|esta|estas|estamos|estan"
+			// "y" or a comma followed by a new statement: "no tengo fiebre y me duele el pecho", "no tengo fiebre, me
+			// duele la garganta"; not a list ("no tengo fiebre, tos ni mocos").
+			+ "|(?:\\s*,|\\s+\\by)\\s+(?=(?:me|le|te|se|nos|les|tengo|tiene|tienes|tenemos|tienen|estoy|esta|estas|estamos|estan"
 			+ "|mi|mis|su|sus|ya|luego|despues|hoy|ayer|anoche|ella|el|ellos|ellas|yo|hace|de repente|derrepente)\\b))\\s*");
 
 	private static final Set<String> CUES = Set.of("no", "nunca", "sin", "ni", "tampoco", "jamas", "niega", "niego",
@@ -51,13 +52,16 @@ final class Spanish implements Wording {
 
 	private static final int SCOPE = 6;
 
-	/** Small words that carry no symptom (accents folded). "No", "sin" and the like are cues, never small words. */
+	/**
+	 * Small words that carry no symptom (accents folded). "No", "sin" and the like are cues, never small words; nor are
+	 * "mucho" and "todo", which make the difference between "se tomó las pastillas" and "se tomó todas las pastillas".
+	 */
 	private static final Set<String> STOPWORDS = Set.of("a", "al", "el", "la", "los", "las", "lo", "le", "les", "un",
 			"una", "unos", "unas", "de", "del", "en", "con", "por", "para", "y", "o", "u", "e", "que", "me", "mi", "mis",
 			"tu", "tus", "su", "sus", "se", "te", "nos", "yo", "es", "son", "esta", "estan", "estoy", "estas", "estamos",
 			"ser", "estar", "ha", "he", "han", "has", "hemos", "hay", "tengo", "tiene", "tienes", "tienen", "tenemos",
-			"tuve", "tuvo", "tenia", "muy", "mucho", "mucha", "muchos", "muchas", "bastante", "demasiado", "como", "ya",
-			"desde", "hace", "todo", "toda", "todos", "todas", "este", "eso", "esto", "ese", "esa", "aqui", "ahi",
+			"tuve", "tuvo", "tenia", "muy", "bastante", "como", "ya",
+			"desde", "hace", "este", "eso", "esto", "ese", "esa", "aqui", "ahi",
 			"sido", "estado", "tenido", "mas", "re", "super", "medio", "tan", "algo", "anda", "ando", "andar",
 			"estaba", "estuvo", "fue", "era");
 
