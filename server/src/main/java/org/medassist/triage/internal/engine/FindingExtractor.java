@@ -81,6 +81,7 @@ final class FindingExtractor {
 		}
 		Map<Measure, Double> measures = MeasureReader.read(text, askedMeasure);
 		Optional<Facts.Sex> sex = MeasureReader.sex(text);
+		Reading.Answer answer = answer(text);
 		if (translated != null) {
 			readTranslated(text, found);
 			// Measurements said in Spanish, for what the English reader did not find.
@@ -93,9 +94,12 @@ final class FindingExtractor {
 				if (sex.isEmpty()) {
 					sex = SpanishMeasures.sex(folded);
 				}
+				if (answer == Reading.Answer.OTHER) {
+					answer = Spanish.answer(folded);
+				}
 			}
 		}
-		return new Reading(found, measures, sex, answer(text));
+		return new Reading(found, measures, sex, answer);
 	}
 
 	/**

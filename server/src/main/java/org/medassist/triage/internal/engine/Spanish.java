@@ -84,7 +84,20 @@ final class Spanish implements Wording {
 			Map.entry("puedo", "pued"), Map.entry("pudo", "pued"), Map.entry("podia", "pued"), Map.entry("poder", "pued"),
 			Map.entry("puede", "pued"), Map.entry("pueden", "pued"), Map.entry("podemos", "pued"));
 
+	/** Typed answers to a yes/no question besides "sí" and "no" (which every language reads), accents folded. */
+	private static final Pattern YES = Pattern.compile("^(?:claro|por supuesto|asi es|exacto|correcto|efectivamente|un poco"
+			+ "|algo|bastante|mucho|muchisimo|a veces|creo que si|parece que si|yo creo que si|sip|aja)(?![\\p{L}]).*");
+	private static final Pattern NO = Pattern.compile("^(?:nada|para nada|nunca|ninguno|ninguna|tampoco|creo que no"
+			+ "|parece que no|en absoluto|negativo|nop)(?![\\p{L}]).*");
+
 	private Spanish() {
+	}
+
+	/** How a Spanish message answers a yes/no question that the common readings left as {@code OTHER}. */
+	static Reading.Answer answer(String folded) {
+		String start = folded.replaceAll("^[^\\p{L}]+", "");
+		return YES.matcher(start).matches() ? Reading.Answer.YES
+				: NO.matcher(start).matches() ? Reading.Answer.NO : Reading.Answer.OTHER;
 	}
 
 	/** Lower case (already), accents removed except the tilde of "ñ". */

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the measurements a Spanish patient gives in passing (accents folded): ages ("mi bebé de 6 semanas", "tengo
+ * Reads the measurements a Spanish patient gives in passing (accents folded, "ñ" kept): ages ("mi bebé de 6 semanas", "tengo
  * 58 años", "15 días de nacido"), temperatures ("fiebre de 38,5", "39 grados"), weeks of pregnancy ("embarazada
  * de 30 semanas"), pain scores ("8 de 10"), how long ("desde hace 3 días") and sex ("mi papá", "mi hija", "soy
  * mujer"). Only what {@link MeasureReader} did not read in the same message is taken, so it adds to what was read
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 final class SpanishMeasures {
 
 	private static final String NUM = "(\\d{1,3}(?:[.,]\\d{1,2})?|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)";
-	private static final String UNIT = "(anos|ano|meses|mes|semanas|semana|dias|dia)";
-	private static final String PERSON = "(?:bebe|bebito|bebita|nene|nena|guagua|nino|nina|hijo|hija|hijito|hijita|papa|mama|padre|madre"
+	private static final String UNIT = "(años|año|anos|ano|meses|mes|semanas|semana|dias|dia)";
+	private static final String PERSON = "(?:bebe|bebito|bebita|nene|nena|guagua|niño|niña|nino|nina|hijo|hija|hijito|hijita|papa|mama|padre|madre"
 			+ "|abuelo|abuela|abuelito|abuelita|esposo|esposa|marido|mujer|hombre|senor|senora|hermano|hermana|paciente|chico|chica"
 			+ "|muchacho|muchacha|sobrino|sobrina|nieto|nieta)";
 	/** "mi bebé de 6 semanas", "un niño de 4 años". */
@@ -26,7 +26,7 @@ final class SpanishMeasures {
 	private static final Pattern AGE_BORN = Pattern.compile("\\b" + NUM + "\\s*" + UNIT + "\\s+de\\s+(?:nacid[oa]|vida|edad)\\b");
 	/** "tengo 58 años", "tiene 6 meses", "edad: 70". */
 	private static final Pattern AGE_HAS = Pattern.compile("\\b(?:tengo|tiene|cumplio|cumpli|edad de|edad|con)\\s*:?\\s*" + NUM + "\\s*"
-			+ "(anos|ano|meses|mes|semanas|semana)\\b(?!\\s+(?:con|de\\s+(?:dolor|tos|fiebre)|sin|que|desde))");
+			+ "(años|año|anos|ano|meses|mes|semanas|semana)\\b(?!\\s+(?:con|de\\s+(?:dolor|tos|fiebre)|sin|que|desde))");
 	private static final Pattern RECIEN_NACIDO = Pattern.compile("\\brecien nacid[oa]\\b");
 
 	private static final Pattern TEMP = Pattern.compile("(?:fiebre|temperatura|calentura|termometro|marca|marco)\\s+(?:de\\s+|en\\s+|a\\s+)?"
@@ -37,12 +37,12 @@ final class SpanishMeasures {
 			+ "|\\b" + NUM + "\\s*mes(?:es)?\\s+de\\s+(?:embarazo|gestacion)\\b");
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s*(?:de|sobre)\\s*10\\b");
 	private static final Pattern DURATION = Pattern.compile("\\b(?:desde hace|hace|lleva|llevo|llevamos|durante|por)\\s+(?:como\\s+|unos\\s+|unas\\s+|mas de\\s+)?"
-			+ NUM + "\\s*(horas|hora|dias|dia|semanas|semana|meses|mes|anos|ano)\\b");
+			+ NUM + "\\s*(horas|hora|dias|dia|semanas|semana|meses|mes|años|año|anos|ano)\\b");
 
 	private static final Pattern FEMALE = Pattern.compile("\\b(?:soy (?:una )?mujer|mi (?:mama|madre|hija|hijita|esposa|mujer|abuela|abuelita"
-			+ "|hermana|tia|sobrina|nieta|novia|bebita|nena)|embarazada|estoy embarazada)\\b");
+			+ "|hermana|tia|sobrina|nieta|novia|bebita|nena|niña|hijita)|embarazada|estoy embarazada)\\b");
 	private static final Pattern MALE = Pattern.compile("\\b(?:soy (?:un )?hombre|mi (?:papa|padre|hijo|hijito|esposo|marido|abuelo|abuelito"
-			+ "|hermano|tio|sobrino|nieto|novio|bebito|nene))\\b");
+			+ "|hermano|tio|sobrino|nieto|novio|bebito|nene|niño))\\b");
 
 	private SpanishMeasures() {
 	}
@@ -141,7 +141,7 @@ final class SpanishMeasures {
 		if (unit.startsWith("mes")) {
 			return n * 30;
 		}
-		if (unit.startsWith("ano")) {
+		if (unit.startsWith("ano") || unit.startsWith("año")) {
 			return n * 365;
 		}
 		return n;

@@ -104,7 +104,16 @@ class SpanishRedFlagTableTest {
 				new Case("Mi hijo se golpeó la cabeza y vomitó dos veces", EMERGENCY, "rf-head-injury-warning-signs", null),
 				new Case("Me duele la pantorrilla y me falta el aire", EMERGENCY, "rf-possible-blood-clot-in-lung", null),
 				new Case("Me atropellaron en la calle hace un rato", EMERGENCY, "rf-serious-accident", null),
-				new Case("Mi bebé de 5 meses no toma el biberón, tiene pañales secos y está muy dormido", EMERGENCY, "rf-baby-severe-dehydration", null));
+				new Case("Mi bebé de 5 meses no toma el biberón, tiene pañales secos y está muy dormido", EMERGENCY, "rf-baby-severe-dehydration", null),
+				// More ways of saying it
+				new Case("no me llega el aire", EMERGENCY, "rf-severe-breathing-difficulty", null),
+				new Case("mi bebé tiene manchas moradas en la piel", EMERGENCY, "rf-meningitis-signs", null),
+				new Case("mi niño de 1 mes tiene 38 de fiebre", EMERGENCY, "rf-fever-baby-under-3-months", null),
+				new Case("tengo dolor de cabeza horrible, el peor que he tenido", EMERGENCY, "rf-thunderclap-headache", null),
+				new Case("estoy embarazada y tengo un sangrado muy fuerte", EMERGENCY, "rf-heavy-bleeding", null),
+				new Case("tengo dolor en el pecho y se me duerme el brazo izquierdo", EMERGENCY, "rf-chest-pain-cardiac-features", null),
+				new Case("me salió sangre al toser y me falta el aire", EMERGENCY, "rf-coughing-blood-severe", null),
+				new Case("me picó una avispa y me salieron ronchas y me mareo", EMERGENCY, "rf-anaphylaxis", null));
 	}
 
 	/**
@@ -209,9 +218,24 @@ class SpanishRedFlagTableTest {
 			.containsEntry(Measure.DURATION_DAYS, 2.0);
 		assertThat(extractor().read("estoy embarazada de 30 semanas", java.util.Optional.empty()).measures())
 			.containsEntry(Measure.PREGNANCY_WEEKS, 30.0);
-		assertThat(extractor().read("mi papá tiene 70 años", java.util.Optional.empty()).sex()).contains(Facts.Sex.MALE);
+		Reading father = extractor().read("mi papá tiene 70 años", java.util.Optional.empty());
+		assertThat(father.sex()).contains(Facts.Sex.MALE);
+		assertThat(father.measures()).containsEntry(Measure.AGE, 70.0);
+		assertThat(extractor().read("mi niña de 3 años", java.util.Optional.empty()).measures()).containsEntry(Measure.AGE, 3.0);
 		// A duration is not an age: "tos de 3 días" is not a three-day-old.
 		assertThat(extractor().read("tengo tos de 3 días", java.util.Optional.empty()).measures()).doesNotContainKey(Measure.AGE);
+	}
+
+	@Test
+	void typedSpanishAnswersToAYesNoQuestionAreRead() {
+		assertThat(extractor().read("Claro que sí", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.YES);
+		assertThat(extractor().read("un poco", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.YES);
+		assertThat(extractor().read("a veces", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.YES);
+		assertThat(extractor().read("para nada", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.NO);
+		assertThat(extractor().read("Nunca", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.NO);
+		assertThat(extractor().read("creo que no", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.NO);
+		assertThat(extractor().read("no estoy segura", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.UNSURE);
+		assertThat(extractor().read("ayer en la tarde", java.util.Optional.empty()).answer()).isEqualTo(Reading.Answer.OTHER);
 	}
 
 	/**
