@@ -119,9 +119,7 @@ final class FindingExtractor {
 					List<String> others = new java.util.ArrayList<>(tokens);
 					for (var other : mentions) {
 						if (other != mention) {
-							for (int i = other.start(); i < other.end(); i++) {
-								others.set(i, "");
-							}
+							other.positions().forEach(i -> others.set(i, ""));
 						}
 					}
 					Negation.Polarity polarity = translatedWording.negative(String.join(" ", mention.gaps()))

@@ -54,10 +54,11 @@ final class Spanish implements Wording {
 
 	/**
 	 * Small words that carry no symptom (accents folded). "No", "sin" and the like are cues, never small words; nor are
-	 * "mucho" and "todo", which make the difference between "se tomó las pastillas" and "se tomó todas las pastillas".
+	 * "mucho" and "todo", which make the difference between "se tomó las pastillas" and "se tomó todas las pastillas",
+	 * nor "para", which is also "stops" ("no para de sangrar" is not "no sangra").
 	 */
 	private static final Set<String> STOPWORDS = Set.of("a", "al", "el", "la", "los", "las", "lo", "le", "les", "un",
-			"una", "unos", "unas", "de", "del", "en", "con", "por", "para", "y", "o", "u", "e", "que", "me", "mi", "mis",
+			"una", "unos", "unas", "de", "del", "en", "con", "por", "y", "o", "u", "e", "que", "me", "mi", "mis",
 			"tu", "tus", "su", "sus", "se", "te", "nos", "yo", "es", "son", "esta", "estan", "estoy", "estas", "estamos",
 			"ser", "estar", "ha", "he", "han", "has", "hemos", "hay", "tengo", "tiene", "tienes", "tienen", "tenemos",
 			"tuve", "tuvo", "tenia", "muy", "bastante", "como", "ya",
@@ -135,6 +136,15 @@ final class Spanish implements Wording {
 		stemmer.setCurrent(t);
 		stemmer.stem();
 		return fold(stemmer.getCurrent());
+	}
+
+	/**
+	 * One typo is forgiven in stems of seven letters or more only: Spanish stems of six letters are often a letter
+	 * apart and mean different things ("estres", stress, and "estreñ", constipated).
+	 */
+	@Override
+	public boolean sameWord(String a, String b) {
+		return a.equals(b) || Math.min(a.length(), b.length()) >= 7 && Text.sameWord(a, b);
 	}
 
 	@Override

@@ -20,6 +20,11 @@ interface Wording {
 	/** A small word that carries no symptom (phrases match on their other words). */
 	boolean stopword(String token);
 
+	/** Whether two stems are the same word, forgiving a typo where that is safe. */
+	default boolean sameWord(String a, String b) {
+		return Text.sameWord(a, b);
+	}
+
 	/** Whether a phrase says something negatively itself ("not drinking", "no puedo respirar"). */
 	boolean negative(String phrase);
 

@@ -146,7 +146,14 @@ class SpanishRedFlagTableTest {
 				new Case("Pienso en suicidarme todos los días", URGENT, "rf-suicidal-thoughts-or-self-harm", "anxiety-low-mood",
 						"I think about killing myself every day"),
 				new Case("Tengo ardor al orinar", SELF_CARE, null, "urinary-symptoms", "It burns when I pee"),
-				new Case("Me duele el oído", SELF_CARE, null, "ear-pain", "My ear hurts"));
+				new Case("Me duele el oído", SELF_CARE, null, "ear-pain", "My ear hurts"),
+				// Everyday words that must not raise a flag
+				new Case("Me tomé un paracetamol para el dolor de cabeza", SELF_CARE, "rf-poisoning-or-overdose", "headache",
+						"I took a paracetamol for my headache"),
+				new Case("Me corté un dedo cocinando, ya no sangra", SELF_CARE, "rf-heavy-bleeding", "wound-burn-bite",
+						"I cut my finger cooking, it is not bleeding now"),
+				new Case("Tengo estreñimiento desde hace una semana", SELF_CARE, null, "constipation",
+						"I have been constipated for a week"));
 	}
 
 	@ParameterizedTest(name = "{0}")
