@@ -97,6 +97,8 @@ final class FindingExtractor {
 				if (answer == Reading.Answer.OTHER) {
 					answer = Spanish.answer(folded);
 				}
+				// A blood sugar reading ("glucosa en 450") is a finding when no phrase said it.
+				SpanishMeasures.sugar(folded).ifPresent(id -> found.putIfAbsent(id, Facts.State.PRESENT));
 			}
 		}
 		return new Reading(found, measures, sex, answer);

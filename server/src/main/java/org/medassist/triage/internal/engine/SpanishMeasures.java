@@ -31,8 +31,11 @@ final class SpanishMeasures {
 
 	private static final Pattern TEMP = Pattern.compile("(?:fiebre|temperatura|calentura|termometro|marca|marco)\\s+(?:de\\s+|en\\s+|a\\s+)?"
 			+ "(\\d{2}(?:[.,]\\d{1,2})?)|\\b(\\d{2}(?:[.,]\\d{1,2})?)\\s*(?:grados|°|º|de fiebre|de temperatura)");
-	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\bembarazada\\s+de\\s+(\\d{1,2})\\s*semanas?\\b"
+	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(?:embarazada|estoy|esta)\\s+de\\s+(\\d{1,2})\\s*semanas?\\b"
 			+ "|\\b(\\d{1,2})\\s*semanas?\\s+de\\s+(?:embarazo|gestacion)\\b");
+	/** A blood sugar reading: "glucosa en 450", "el azúcar me dio 40", "glucemia de 3,2". */
+	private static final Pattern SUGAR = Pattern.compile("\\b(?:glucosa|azucar|glucemia|glicemia|glucometro)\\b[^.,;0-9]{0,20}?"
+			+ "(\\d{1,3}(?:[.,]\\d)?)\\b");
 	private static final Pattern PREGNANT_MONTHS = Pattern.compile("\\bembarazada\\s+de\\s+" + NUM + "\\s*mes(?:es)?\\b"
 			+ "|\\b" + NUM + "\\s*mes(?:es)?\\s+de\\s+(?:embarazo|gestacion)\\b");
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s*(?:de|sobre)\\s*10\\b");
@@ -94,6 +97,26 @@ final class SpanishMeasures {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * The finding a blood sugar reading says, in mg/dL (over 40) or mmol/L: under 70 mg/dL or 4 mmol/L is low, over
+	 * 250 mg/dL or 14 mmol/L well above target.
+	 */
+	static Optional<String> sugar(String folded) {
+		Matcher m = SUGAR.matcher(folded);
+		if (!m.find()) {
+			return Optional.empty();
+		}
+		double value = Double.parseDouble(m.group(1).replace(',', '.'));
+		boolean mgdl = value > 40;
+		if (mgdl ? value < 70 : value < 4) {
+			return Optional.of("blood_sugar_low_reading");
+		}
+		if (mgdl ? value > 250 : value > 14) {
+			return Optional.of("blood_sugar_high_reading");
+		}
+		return Optional.empty();
 	}
 
 	static Optional<Double> age(String folded) {

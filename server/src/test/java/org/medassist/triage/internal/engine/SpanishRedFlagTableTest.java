@@ -113,7 +113,12 @@ class SpanishRedFlagTableTest {
 				new Case("estoy embarazada y tengo un sangrado muy fuerte", EMERGENCY, "rf-heavy-bleeding", null),
 				new Case("tengo dolor en el pecho y se me duerme el brazo izquierdo", EMERGENCY, "rf-chest-pain-cardiac-features", null),
 				new Case("me salió sangre al toser y me falta el aire", EMERGENCY, "rf-coughing-blood-severe", null),
-				new Case("me picó una avispa y me salieron ronchas y me mareo", EMERGENCY, "rf-anaphylaxis", null));
+				new Case("me picó una avispa y me salieron ronchas y me mareo", EMERGENCY, "rf-anaphylaxis", null),
+				new Case("Mi madre no puede mover la mitad del cuerpo", EMERGENCY, "rf-stroke-signs", null),
+				new Case("Mi hijo se ha tragado unas pilas", EMERGENCY, "rf-poisoning-or-overdose", null),
+				new Case("Tengo un sangrado vaginal muy abundante y estoy de 20 semanas", EMERGENCY, "rf-pregnancy-heavy-bleeding", null),
+				new Case("Se ha desplomado en la calle y dice que le duele el pecho", EMERGENCY, "rf-fainting-warning-signs", null),
+				new Case("Tengo la glucosa en 450, soy diabético y estoy vomitando", EMERGENCY, "rf-diabetic-emergency", null));
 	}
 
 	/**
@@ -229,6 +234,9 @@ class SpanishRedFlagTableTest {
 		assertThat(father.sex()).contains(Facts.Sex.MALE);
 		assertThat(father.measures()).containsEntry(Measure.AGE, 70.0);
 		assertThat(extractor().read("mi niña de 3 años", java.util.Optional.empty()).measures()).containsEntry(Measure.AGE, 3.0);
+		assertThat(read("tengo la glucosa en 450")).containsEntry("blood_sugar_high_reading", Facts.State.PRESENT);
+		assertThat(read("el azúcar me dio 3,1")).containsEntry("blood_sugar_low_reading", Facts.State.PRESENT);
+		assertThat(read("la glucosa en 110")).doesNotContainKeys("blood_sugar_low_reading", "blood_sugar_high_reading");
 		// A duration is not an age: "tos de 3 días" is not a three-day-old.
 		assertThat(extractor().read("tengo tos de 3 días", java.util.Optional.empty()).measures()).doesNotContainKey(Measure.AGE);
 	}
