@@ -99,6 +99,9 @@ final class FindingExtractor {
 				}
 				// A blood sugar reading ("glucosa en 450") is a finding when no phrase said it.
 				SpanishMeasures.sugar(folded).ifPresent(id -> found.putIfAbsent(id, Facts.State.PRESENT));
+				if (SpanishMeasures.manyTablets(folded)) {
+					found.put("overdose", Facts.State.PRESENT);
+				}
 			}
 		}
 		return new Reading(found, measures, sex, answer);

@@ -33,6 +33,16 @@ final class SpanishMeasures {
 			+ "(\\d{2}(?:[.,]\\d{1,2})?)|\\b(\\d{2}(?:[.,]\\d{1,2})?)\\s*(?:grados|°|º|de fiebre|de temperatura)");
 	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(?:embarazada|estoy|esta)\\s+de\\s+(\\d{1,2})\\s*semanas?\\b"
 			+ "|\\b(\\d{1,2})\\s*semanas?\\s+de\\s+(?:embarazo|gestacion)\\b");
+	/** Many tablets at once: "se tomó 20 pastillas", "me tragué 15 tabletas de paracetamol". */
+	private static final Pattern TABLETS = Pattern.compile("\\b(?:tome|tomo|tomaste|tomado|trague|trago|tragado|comio|comi)\\s+"
+			+ "(?:como\\s+|unas\\s+|unos\\s+|mas de\\s+)?(\\d{1,3})\\s+(?:pastillas|tabletas|capsulas|pildoras|comprimidos|grageas)\\b");
+
+	/** Whether the text says many tablets (five or more) were taken at once: an overdose. */
+	static boolean manyTablets(String folded) {
+		Matcher m = TABLETS.matcher(folded);
+		return m.find() && Integer.parseInt(m.group(1)) >= 5;
+	}
+
 	/** A blood sugar reading: "glucosa en 450", "el azúcar me dio 40", "glucemia de 3,2". */
 	private static final Pattern SUGAR = Pattern.compile("\\b(?:glucosa|azucar|glucemia|glicemia|glucometro)\\b[^.,;0-9]{0,20}?"
 			+ "(\\d{1,3}(?:[.,]\\d)?)\\b");

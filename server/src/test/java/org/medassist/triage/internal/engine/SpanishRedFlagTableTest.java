@@ -118,7 +118,12 @@ class SpanishRedFlagTableTest {
 				new Case("Mi hijo se ha tragado unas pilas", EMERGENCY, "rf-poisoning-or-overdose", null),
 				new Case("Tengo un sangrado vaginal muy abundante y estoy de 20 semanas", EMERGENCY, "rf-pregnancy-heavy-bleeding", null),
 				new Case("Se ha desplomado en la calle y dice que le duele el pecho", EMERGENCY, "rf-fainting-warning-signs", null),
-				new Case("Tengo la glucosa en 450, soy diabético y estoy vomitando", EMERGENCY, "rf-diabetic-emergency", null));
+				new Case("Tengo la glucosa en 450, soy diabético y estoy vomitando", EMERGENCY, "rf-diabetic-emergency", null),
+				new Case("se tomó 20 pastillas de clonazepam", EMERGENCY, "rf-poisoning-or-overdose", null),
+				new Case("me quiero morir, ya tengo las pastillas", EMERGENCY, "rf-suicide-plan", null),
+				new Case("no siento mis partes y me duele la espalda", EMERGENCY, "rf-cauda-equina", null),
+				new Case("me pegaron una puñalada", EMERGENCY, "rf-serious-accident", null),
+				new Case("mi hijo se ahogó en la piscina", EMERGENCY, "rf-severe-breathing-difficulty", null));
 	}
 
 	/**
@@ -158,7 +163,9 @@ class SpanishRedFlagTableTest {
 				new Case("Me corté un dedo cocinando, ya no sangra", SELF_CARE, "rf-heavy-bleeding", "wound-burn-bite",
 						"I cut my finger cooking, it is not bleeding now"),
 				new Case("Tengo estreñimiento desde hace una semana", SELF_CARE, null, "constipation",
-						"I have been constipated for a week"));
+						"I have been constipated for a week"),
+				new Case("Me tomé 2 pastillas de ibuprofeno por el dolor de muela", SELF_CARE, "rf-poisoning-or-overdose", "toothache-dental",
+						"I took 2 ibuprofen tablets for my toothache"));
 	}
 
 	@ParameterizedTest(name = "{0}")
