@@ -123,7 +123,9 @@ class SpanishRedFlagTableTest {
 				new Case("me quiero morir, ya tengo las pastillas", EMERGENCY, "rf-suicide-plan", null),
 				new Case("no siento mis partes y me duele la espalda", EMERGENCY, "rf-cauda-equina", null),
 				new Case("me pegaron una puñalada", EMERGENCY, "rf-serious-accident", null),
-				new Case("mi hijo se ahogó en la piscina", EMERGENCY, "rf-severe-breathing-difficulty", null));
+				new Case("mi hijo se ahogó en la piscina", EMERGENCY, "rf-severe-breathing-difficulty", null),
+				// An emergency found by a protocol rule rather than a red flag: the sore throat with drooling.
+				new Case("me duele la garganta y no puedo tragar ni la saliva", EMERGENCY, null, null));
 	}
 
 	/**
@@ -176,7 +178,9 @@ class SpanishRedFlagTableTest {
 		assertThat(decision).as(c.opening()).isInstanceOf(Interviewer.Conclude.class);
 		Assessment assessment = ((Interviewer.Conclude) decision).assessment();
 		assertThat(assessment.disposition()).as(c.opening()).isEqualTo(EMERGENCY);
-		assertThat(assessment.redFlags()).extracting(Assessment.RedFlagHit::id).as(c.opening()).contains(c.flag());
+		if (c.flag() != null) {
+			assertThat(assessment.redFlags()).extracting(Assessment.RedFlagHit::id).as(c.opening()).contains(c.flag());
+		}
 		assertThat(((Interviewer.Conclude) decision).messages().get(0)).startsWith("Esto podría ser una emergencia");
 	}
 
@@ -204,7 +208,7 @@ class SpanishRedFlagTableTest {
 	@Test
 	void theTableCoversEnoughOpeningsAndEveryEmergencyIsAnEmergency() {
 		assertThat(emergencies().count() + othersAndDenials().count()).isGreaterThanOrEqualTo(40);
-		assertThat(emergencies().map(Case::flag).distinct().count()).isGreaterThanOrEqualTo(25);
+		assertThat(emergencies().map(Case::flag).filter(java.util.Objects::nonNull).distinct().count()).isGreaterThanOrEqualTo(25);
 	}
 
 	@Test
