@@ -11,7 +11,8 @@ import org.medassist.triage.internal.KnowledgeBaseFiles;
 /**
  * {@code medassist kb check [--dir DIR]}: validates the triage knowledge base (the bundled one, or the one in
  * {@code DIR}) and prints a summary or every problem found, including translations of the patient-facing texts
- * that are missing or stale.
+ * that are missing or stale, and phrases in another language for a finding that does not exist; the summary says how
+ * many of the findings the red flags depend on have phrases in each language.
  */
 public final class KnowledgeBaseCheck {
 
@@ -41,9 +42,19 @@ public final class KnowledgeBaseCheck {
 				languages.append(", ").append(language).append(' ')
 					.append(kb.translations().byLanguage().get(language).size()).append('/').append(texts);
 			}
-			out.printf("kb: version %s: %d findings, %d red flags, %d protocols, %d rules; patient texts: en %d%s: OK%n",
+			// Phrases in other languages: how many phrases, for how many findings, and how many of the findings the
+			// red flags depend on a patient can be understood naming in that language.
+			StringBuilder phrases = new StringBuilder();
+			var redFlagFindings = kb.redFlagFindings();
+			kb.translations().phrases().forEach((language, byFinding) -> phrases.append(phrases.isEmpty() ? "; phrases: " : ", ")
+				.append(language).append(' ')
+				.append(byFinding.values().stream().mapToInt(java.util.List::size).sum()).append(" for ")
+				.append(byFinding.size()).append(" findings, red-flag findings ")
+				.append(redFlagFindings.stream().filter(byFinding::containsKey).count()).append('/')
+				.append(redFlagFindings.size()));
+			out.printf("kb: version %s: %d findings, %d red flags, %d protocols, %d rules; patient texts: en %d%s%s: OK%n",
 					kb.version(), kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), rules, texts,
-					languages);
+					languages, phrases);
 			return 0;
 		}
 		catch (KnowledgeBaseLoader.Invalid e) {

@@ -35,8 +35,69 @@ class KnowledgeBaseCheckTest {
 		assertThat(redFlags).isGreaterThanOrEqualTo(20);
 		// Every patient-facing text is translated into Spanish, and no translation is left over.
 		int english = Integer.parseInt(summary.replaceAll("(?s).*patient texts: en (\\d+).*", "$1").trim());
-		assertThat(summary).contains(", es " + english + "/" + english + ": OK");
+		assertThat(summary).contains(", es " + english + "/" + english + ";");
 		assertThat(english).isGreaterThan(800);
+		// Spanish phrases: every finding a red flag depends on can be recognised in Spanish.
+		var coverage = java.util.regex.Pattern.compile("phrases: es (\\d+) for (\\d+) findings, red-flag findings (\\d+)/(\\d+): OK")
+			.matcher(summary);
+		assertThat(coverage.find()).as(summary).isTrue();
+		assertThat(Integer.parseInt(coverage.group(1))).isGreaterThan(1000);
+		assertThat(Integer.parseInt(coverage.group(3))).isEqualTo(Integer.parseInt(coverage.group(4))).isGreaterThan(50);
+	}
+
+	@Test
+	void spanishPhrasesForAFindingThatDoesNotExistAreAStaleKey(@TempDir Path kb) throws IOException {
+		Path fixture = Path.of("src/test/resources/triage-fixture");
+		try (var files = Files.list(fixture)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, kb.resolve(file.getFileName()));
+			}
+		}
+		Path phrases = Files.createDirectories(kb.resolve("i18n/es/phrases"));
+		Files.writeString(phrases.resolve("findings.yaml"), """
+				phrases:
+				  cough: [tos, tosiendo]
+				  wheeze: [silbido en el pecho]
+				  fever: [""]
+				""");
+
+		assertThat(check("check", "--dir", kb.toString())).isEqualTo(1);
+
+		String problems = err.toString(StandardCharsets.UTF_8);
+		assertThat(problems)
+			.contains("i18n/es/phrases/findings.yaml: 'phrases.wheeze.0': stale key: phrases for finding 'wheeze', which the knowledge base does not define")
+			.contains("i18n/es/phrases/findings.yaml: 'phrases.fever.0': empty phrase")
+			.doesNotContain("'phrases.cough");
+	}
+
+	@Test
+	void theSummaryCountsSpanishPhrasesAndTheRedFlagFindingsTheyCover(@TempDir Path kb) throws IOException {
+		Path fixture = Path.of("src/test/resources/triage-fixture");
+		try (var files = Files.list(fixture)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, kb.resolve(file.getFileName()));
+			}
+		}
+		// A complete Spanish translation of the fixture's texts, so that only the phrases are under test.
+		var english = new org.medassist.triage.internal.engine.KnowledgeBaseLoader()
+			.load(org.medassist.triage.internal.KnowledgeBaseFiles.fromDirectory(kb)).patientTexts();
+		StringBuilder texts = new StringBuilder();
+		english.forEach((key, text) -> texts.append('"').append(key).append("\": \"ES ").append(text.replace("\"", "'"))
+			.append("\"\n"));
+		Path spanish = Files.createDirectories(kb.resolve("i18n/es"));
+		Files.writeString(spanish.resolve("texts.yaml"), texts.toString());
+		// Red flags of the fixture depend on chest_pain, sweating, fever, vomiting and neck_stiffness: one of them here.
+		Files.createDirectories(spanish.resolve("phrases"));
+		Files.writeString(spanish.resolve("phrases/findings.yaml"), """
+				phrases:
+				  cough: [tos, tosiendo]
+				  sweating: [sudando, sudor frío, sudando]
+				""");
+
+		assertThat(check("check", "--dir", kb.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.contains(", es " + english.size() + "/" + english.size() + "; phrases: es 4 for 2 findings, red-flag findings 1/5: OK");
 	}
 
 	@Test

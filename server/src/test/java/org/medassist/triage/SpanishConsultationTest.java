@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A consultation in Spanish, through the public API with the real engine and knowledge base: the patient is
  * greeted, asked, advised and told what to do in an emergency in Spanish, and Spanish quick replies work; an
- * English consultation is unchanged. (The engine reads findings from English words only: the openings here are
- * English.)
+ * English consultation is unchanged. A Spanish patient's own words are understood: red flags in Spanish escalate,
+ * a Spanish denial does not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SpanishConsultationTest {
@@ -79,6 +79,44 @@ class SpanishConsultationTest {
 		assertThat(messages).contains(instruction).doesNotContain(KB.redFlag(flag.get("id").asString()).instruction());
 		// The nurse's part of the assessment stays in English.
 		assertThat(flag.get("name").asString()).isEqualTo(KB.redFlag(flag.get("id").asString()).name());
+	}
+
+	@Test
+	void aPatientsOwnSpanishWordsForAStrokeAreAnEmergency() {
+		Session session = start("es");
+		patient.consent(session, true);
+
+		Reply turn = patient.send(session, "Mi papá no habla bien y tiene la cara caída desde hace media hora");
+
+		assertThat(turn.body().get("status").asString()).isEqualTo("ESCALATED");
+		JsonNode assessment = patient.get(session).body().get("assessment");
+		assertThat(assessment.get("disposition").asString()).isEqualTo("EMERGENCY");
+		assertThat(assessment.get("present").toString()).contains("speech_difficulty").contains("face_drooping");
+		JsonNode flag = assessment.get("redFlags").get(0);
+		assertThat(flag.get("id").asString()).isEqualTo("rf-stroke-signs");
+		assertThat(texts(turn.body().get("messages")))
+			.contains(spanish("red_flags.rf-stroke-signs.instruction").replace("{emergency_number}", "911"));
+	}
+
+	@Test
+	void aSpanishDenialOfChestPainIsNotAnEmergencyAndTheCoughIsAskedAboutInSpanish() {
+		Session session = start("es");
+		patient.consent(session, true);
+
+		Reply turn = patient.send(session, "No tengo dolor de pecho, solo tos desde hace 3 días");
+
+		assertThat(turn.body().get("status").asString()).isEqualTo("IN_PROGRESS");
+		String question = turn.body().get("question").get("text").asString();
+		assertThat(question).isIn(spanish("texts.more"), spanishQuestion(turn.body().get("question").get("id").asString()));
+		for (int i = 0; i < 20 && turn.body().get("status").asString().equals("IN_PROGRESS"); i++) {
+			JsonNode q = turn.body().get("question");
+			String id = q.get("id").asString();
+			turn = patient.send(session, id.startsWith("finding:") ? "No" : id.startsWith("measure:") ? "No lo sé" : "Nada más.");
+		}
+		JsonNode assessment = patient.get(session).body().get("assessment");
+		assertThat(assessment.get("disposition").asString()).isNotEqualTo("EMERGENCY");
+		assertThat(texts(assessment.get("protocols"))).contains("cough");
+		assertThat(assessment.get("absent").toString()).contains("chest_pain");
 	}
 
 	@Test

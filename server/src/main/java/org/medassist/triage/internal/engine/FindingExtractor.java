@@ -27,12 +27,30 @@ final class FindingExtractor {
 	private static final Pattern UNSURE_ES = Pattern.compile(
 			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
+	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
+	/** Phrases of the patient's language read besides the English ones, in their own wording; or none. */
+	private final Lexicon translated;
+	private final Wording translatedWording;
 
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
 		this.lexicon = new Lexicon(findings);
 		this.semantic = semantic;
+		this.translated = null;
+		this.translatedWording = null;
+	}
+
+	/**
+	 * For a consultation in another language: the English phrases (a patient may write "rash" or "epipen") and the
+	 * language's own phrases, both word by word; never the English embedding model, which would mis-read the
+	 * language's words (a negation it cannot see would record a finding as absent).
+	 */
+	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
+		this.lexicon = new Lexicon(findings);
+		this.semantic = null;
+		this.translated = new Lexicon(translatedPhrases, wording);
+		this.translatedWording = wording;
 	}
 
 	Reading read(String raw, Optional<Measure> askedMeasure) {
@@ -61,7 +79,61 @@ final class FindingExtractor {
 				}
 			}
 		}
-		return new Reading(found, MeasureReader.read(text, askedMeasure), MeasureReader.sex(text), answer(text));
+		Map<Measure, Double> measures = MeasureReader.read(text, askedMeasure);
+		Optional<Facts.Sex> sex = MeasureReader.sex(text);
+		Reading.Answer answer = answer(text);
+		if (translated != null) {
+			readTranslated(text, found);
+			// Measurements said in Spanish, for what the English reader did not find.
+			if (translatedWording == Spanish.WORDING) {
+				String folded = Spanish.fold(text);
+				Map<Measure, Double> all = new java.util.EnumMap<>(Measure.class);
+				all.putAll(measures);
+				all.putAll(SpanishMeasures.read(folded, measures));
+				measures = all;
+				if (sex.isEmpty()) {
+					sex = SpanishMeasures.sex(folded);
+				}
+				if (answer == Reading.Answer.OTHER) {
+					answer = Spanish.answer(folded);
+				}
+				// A blood sugar reading ("glucosa en 450") is a finding when no phrase said it.
+				SpanishMeasures.sugar(folded).ifPresent(id -> found.putIfAbsent(id, Facts.State.PRESENT));
+				if (SpanishMeasures.manyTablets(folded)) {
+					found.put("overdose", Facts.State.PRESENT);
+				}
+			}
+		}
+		return new Reading(found, measures, sex, answer);
+	}
+
+	/**
+	 * The language's own phrases, with its clauses and negation. What they say of a finding replaces what the English
+	 * phrases read of it in this message: English negation cannot see "tampoco tengo diarrea" (the English lexicon
+	 * knows the word "diarrea"). Findings only the English phrases found are kept as read.
+	 */
+	private void readTranslated(String normalized, Map<String, Facts.State> found) {
+		Map<String, Facts.State> said = new LinkedHashMap<>();
+		for (String sentence : Text.sentences(translatedWording.prepare(normalized))) {
+			for (String clause : translatedWording.clauses(sentence)) {
+				List<String> tokens = Text.tokens(clause);
+				var mentions = translated.find(tokens);
+				for (var mention : mentions) {
+					// The negation inside another phrase ("no quiero vivir") does not deny what follows it ("...tengo un
+					// plan para matarme"): the words of the other mentions are not cues for this one.
+					List<String> others = new java.util.ArrayList<>(tokens);
+					for (var other : mentions) {
+						if (other != mention) {
+							other.positions().forEach(i -> others.set(i, ""));
+						}
+					}
+					Negation.Polarity polarity = translatedWording.negative(String.join(" ", mention.gaps()))
+							? Negation.Polarity.NEGATED : translatedWording.polarity(others, mention.start());
+					merge(said, mention.finding(), state(polarity));
+				}
+			}
+		}
+		found.putAll(said);
 	}
 
 	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */

@@ -44,6 +44,11 @@ public final class Interviewer {
 
 	private final KnowledgeBase kb;
 	private final FindingExtractor extractor;
+	/**
+	 * For each language with phrases of its own ({@code i18n/<language>/phrases/}): its phrases and the English ones,
+	 * word by word, without the English embedding model. Other languages are read as English.
+	 */
+	private final Map<String, FindingExtractor> extractors = new LinkedHashMap<>();
 	/** An answer about the finding asked about needs less similarity than an unprompted mention. */
 	private final double contextThreshold;
 
@@ -53,6 +58,16 @@ public final class Interviewer {
 		SemanticIndex semantic = embeddings == null ? null
 				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
 		this.extractor = new FindingExtractor(kb.findings().values(), semantic);
+		kb.translations().phrases().forEach((language, phrases) -> Wording.of(language).ifPresent(wording -> {
+			List<Finding> said = phrases.entrySet().stream()
+				.filter(e -> kb.findings().containsKey(e.getKey()))
+				.map(e -> {
+					Finding f = kb.findings().get(e.getKey());
+					return new Finding(f.id(), f.label(), f.question(), e.getValue(), f.snomed());
+				})
+				.toList();
+			extractors.put(language, new FindingExtractor(kb.findings().values(), said, wording));
+		}));
 	}
 
 	public KnowledgeBase knowledgeBase() {
@@ -89,8 +104,9 @@ public final class Interviewer {
 
 	/**
 	 * The next step, with everything the patient is told in their language (English when the knowledge base
-	 * has no translation into it). Findings are read from the patient's words in English only; a quick reply in
-	 * the patient's language is read as the English quick reply it translates.
+	 * has no translation into it). Findings are read from the patient's words in English and, for a language with
+	 * phrases of its own (Spanish), in that language; a quick reply in the patient's language is read as the English
+	 * quick reply it translates.
 	 */
 	public Decision next(List<Turn> turns, String emergencyNumber, String language) {
 		State state = new State(language);
@@ -109,9 +125,12 @@ public final class Interviewer {
 		private String complaintByMeaning;
 		private int questions;
 		private final String language;
+		private final FindingExtractor extractor;
 
 		State(String language) {
 			this.language = language;
+			this.extractor = language == null ? Interviewer.this.extractor
+					: extractors.getOrDefault(language, Interviewer.this.extractor);
 		}
 
 		/** A patient-facing text in the patient's language. */

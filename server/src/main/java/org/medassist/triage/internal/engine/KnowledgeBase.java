@@ -24,12 +24,27 @@ public record KnowledgeBase(String version, String contentHash, Map<String, Find
 	 * The patient-facing texts in other languages, keyed as {@link #patientTexts()} keys them.
 	 *
 	 * @param byLanguage language (BCP 47) to translation key to text
+	 * @param phrases language to finding id to how patients say it in that language ({@code i18n/<language>/phrases/});
+	 *        the engine reads them in a consultation in that language only
 	 * @param problems what is missing, stale or broken in them (reported by {@code kb check}); the engine
 	 *        still runs, falling back to English for a missing text
 	 */
-	public record Translations(Map<String, Map<String, String>> byLanguage, List<String> problems) {
+	public record Translations(Map<String, Map<String, String>> byLanguage, Map<String, Map<String, List<String>>> phrases,
+			List<String> problems) {
 
-		public static final Translations NONE = new Translations(Map.of(), List.of());
+		public static final Translations NONE = new Translations(Map.of(), Map.of(), List.of());
+
+		/** The phrases of a language by finding id (none for English, whose phrases are the findings' own). */
+		public Map<String, List<String>> phrases(String language) {
+			return phrases.getOrDefault(language, Map.of());
+		}
+	}
+
+	/** The findings any red flag's condition names: the ones a language must recognise first. */
+	public java.util.Set<String> redFlagFindings() {
+		java.util.Set<String> out = new java.util.TreeSet<>();
+		redFlags.forEach(f -> f.when().collectFindings(out));
+		return out;
 	}
 
 	/**

@@ -45,6 +45,8 @@ public final class KnowledgeBaseLoader {
 	static final String TRANSLATIONS = "i18n/";
 	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+\\}");
+	/** {@code phrases: {chest_pain: [dolor de pecho, ...]}} in {@code i18n/<language>/phrases/*.yaml}: how patients say a finding. */
+	private static final Pattern PHRASE_KEY = Pattern.compile("phrases\\.([^.]+)\\.\\d+");
 
 	private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
@@ -286,7 +288,7 @@ public final class KnowledgeBaseLoader {
 				Map.copyOf(texts), List.copyOf(derived), KnowledgeBase.Translations.NONE);
 		return new KnowledgeBase(english.version(), hash, english.findings(), english.measureQuestions(),
 				english.redFlags(), english.protocols(), english.texts(), english.derived(),
-				translations(translationFiles, english.patientTexts()));
+				translations(translationFiles, english.patientTexts(), findings.keySet()));
 	}
 
 	/**
@@ -296,9 +298,11 @@ public final class KnowledgeBaseLoader {
 	 * text's placeholders. These problems do not stop the engine (a missing text falls back to English);
 	 * {@code kb check} fails on them.
 	 */
-	private KnowledgeBase.Translations translations(Map<String, String> files, Map<String, String> english) {
+	private KnowledgeBase.Translations translations(Map<String, String> files, Map<String, String> english,
+			Set<String> findingIds) {
 		List<String> problems = new ArrayList<>();
 		Map<String, Map<String, String>> byLanguage = new TreeMap<>();
+		Map<String, Map<String, List<String>>> phrases = new TreeMap<>();
 		Map<String, String> fileOfKey = new java.util.HashMap<>();
 		for (Map.Entry<String, String> file : files.entrySet()) {
 			String name = file.getKey();
@@ -317,6 +321,7 @@ public final class KnowledgeBaseLoader {
 				continue;
 			}
 			Map<String, String> texts = byLanguage.computeIfAbsent(language, l -> new LinkedHashMap<>());
+			Map<String, List<String>> said = phrases.computeIfAbsent(language, l -> new TreeMap<>());
 			Map<String, String> flat = new LinkedHashMap<>();
 			if (root != null && !root.isMissingNode() && !root.isNull()) {
 				flatten("", root, flat, name, problems);
@@ -326,6 +331,25 @@ public final class KnowledgeBaseLoader {
 				String previous = fileOfKey.put(language + " " + key, name);
 				if (previous != null) {
 					problems.add(where + ": translated twice (also in " + previous + ")");
+				}
+				var phrase = PHRASE_KEY.matcher(key);
+				if (phrase.matches()) {
+					// How patients say a finding in this language: not a translated text, but read by the engine.
+					if (!findingIds.contains(phrase.group(1))) {
+						problems.add(where + ": stale key: phrases for finding '" + phrase.group(1)
+								+ "', which the knowledge base does not define (renamed or removed id?)");
+					}
+					else if (text.isBlank()) {
+						problems.add(where + ": empty phrase");
+					}
+					else if (Wording.of(language).isEmpty()) {
+						problems.add(where + ": the engine cannot read phrases in '" + language + "'");
+					}
+					else {
+						said.computeIfAbsent(phrase.group(1), id -> new ArrayList<>())
+							.add(text.toLowerCase(java.util.Locale.ROOT).strip());
+					}
+					return;
 				}
 				String original = english.get(key);
 				if (original == null) {
@@ -349,7 +373,15 @@ public final class KnowledgeBaseLoader {
 		}));
 		Map<String, Map<String, String>> copy = new TreeMap<>();
 		byLanguage.forEach((language, texts) -> copy.put(language, Map.copyOf(texts)));
-		return new KnowledgeBase.Translations(Map.copyOf(copy), List.copyOf(problems));
+		Map<String, Map<String, List<String>>> phraseCopy = new TreeMap<>();
+		phrases.forEach((language, byFinding) -> {
+			Map<String, List<String>> lists = new TreeMap<>();
+			byFinding.forEach((id, list) -> lists.put(id, List.copyOf(list.stream().distinct().toList())));
+			if (!lists.isEmpty()) {
+				phraseCopy.put(language, java.util.Collections.unmodifiableMap(lists));
+			}
+		});
+		return new KnowledgeBase.Translations(Map.copyOf(copy), Map.copyOf(phraseCopy), List.copyOf(problems));
 	}
 
 	/** Nested maps and lists to dotted keys: {@code protocols: {cough: {advice: [a, b]}}} gives {@code protocols.cough.advice.0}. */

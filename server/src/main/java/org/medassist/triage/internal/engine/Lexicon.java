@@ -17,22 +17,32 @@ final class Lexicon {
 	record Entry(String finding, List<String> words, boolean ordered, int length, int content) {
 	}
 
-	/** A finding mentioned at {@code start}; {@code gaps} are the clause's words between the phrase's own words. */
-	record Mention(String finding, int start, int end, List<String> gaps) {
+	/**
+	 * A finding mentioned at {@code start}; {@code gaps} are the clause's words between the phrase's own words, which
+	 * are at {@code positions}.
+	 */
+	record Mention(String finding, int start, int end, List<String> gaps, List<Integer> positions) {
 	}
 
 	private final List<Entry> entries = new ArrayList<>();
+	private final Wording wording;
 
 	Lexicon(Iterable<Finding> findings) {
+		this(findings, Wording.ENGLISH);
+	}
+
+	/** The findings' phrases in the language {@code wording} reads (English: the knowledge base's own phrases). */
+	Lexicon(Iterable<Finding> findings, Wording wording) {
+		this.wording = wording;
 		for (Finding f : findings) {
 			for (String phrase : f.phrases()) {
-				List<String> all = Text.tokens(Text.normalize(phrase));
-				List<String> content = all.stream().filter(w -> !Text.STOPWORDS.contains(w)).map(Text::stem).toList();
+				List<String> all = Text.tokens(wording.prepare(Text.normalize(phrase)));
+				List<String> content = all.stream().filter(w -> !wording.stopword(w)).map(wording::stem).toList();
 				// "had a temperature" is not "temperature": a phrase with one content word keeps its small words.
-				List<String> words = content.size() <= 1 ? all.stream().map(Text::stem).toList() : content;
+				List<String> words = content.size() <= 1 ? all.stream().map(wording::stem).toList() : content;
 				if (!words.isEmpty()) {
 					// "i can drink fluids and i'm not short of breath" does not say "not drinking".
-					entries.add(new Entry(f.id(), words, Negation.hasCue(phrase), all.size(), content.size()));
+					entries.add(new Entry(f.id(), words, wording.negative(phrase), all.size(), content.size()));
 				}
 			}
 		}
@@ -48,12 +58,12 @@ final class Lexicon {
 
 	/** Every finding mentioned in the clause, with where (token positions) it was mentioned. */
 	List<Mention> find(List<String> tokens) {
-		List<String> stems = tokens.stream().map(Text::stem).toList();
+		List<String> stems = tokens.stream().map(wording::stem).toList();
 		boolean[] used = new boolean[stems.size()];
 		List<Mention> mentions = new ArrayList<>();
 		for (Entry entry : entries) {
 			for (int start = 0; start < stems.size(); start++) {
-				int[] positions = match(stems, used, start, entry.words(), entry.ordered());
+				int[] positions = match(stems, used, start, entry.words(), entry.ordered(), wording);
 				if (positions != null) {
 					// Only the phrase's own words are taken: the words between them may belong to other findings
 					// ("feel really breathless and sick" holds both "feel sick" and "breathless").
@@ -69,7 +79,8 @@ final class Lexicon {
 							gaps.add(tokens.get(i));
 						}
 					}
-					mentions.add(new Mention(entry.finding(), start, end, gaps));
+					mentions.add(new Mention(entry.finding(), start, end, gaps,
+							java.util.Arrays.stream(positions).boxed().toList()));
 				}
 			}
 		}
@@ -80,11 +91,12 @@ final class Lexicon {
 	 * Where the phrase's words all occur, unused, within a window of the clause starting at {@code start} (which
 	 * must hold one of them): their positions, or {@code null}.
 	 */
-	private static int[] match(List<String> stems, boolean[] used, int start, List<String> words, boolean ordered) {
-		if (used[start] || words.stream().noneMatch(w -> Text.sameWord(stems.get(start), w))) {
+	private static int[] match(List<String> stems, boolean[] used, int start, List<String> words, boolean ordered,
+			Wording wording) {
+		if (used[start] || words.stream().noneMatch(w -> wording.sameWord(stems.get(start), w))) {
 			return null;
 		}
-		if (ordered && !Text.sameWord(stems.get(start), words.get(0))) {
+		if (ordered && !wording.sameWord(stems.get(start), words.get(0))) {
 			return null;
 		}
 		if (words.size() == 1) {
@@ -98,7 +110,7 @@ final class Lexicon {
 		for (String word : words) {
 			int found = -1;
 			for (int i = ordered ? from : start; i < window; i++) {
-				if (!used[i] && !taken[i] && Text.sameWord(stems.get(i), word)) {
+				if (!used[i] && !taken[i] && wording.sameWord(stems.get(i), word)) {
 					found = i;
 					break;
 				}
