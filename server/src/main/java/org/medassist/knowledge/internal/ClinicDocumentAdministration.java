@@ -107,6 +107,9 @@ class ClinicDocumentAdministration {
 			@RequestParam(required = false) String title, @RequestParam(required = false) String audience,
 			@RequestParam(required = false) String ageGroup, @RequestParam(required = false) String language,
 			@RequestParam(required = false) List<String> protocols, @RequestParam(required = false) String url) {
+		// Another clinic's document (or none) is not found, whatever was sent.
+		Tenancy.runAs(admin.clinicId(), () -> tx.execute(s -> documents.current(admin.clinicId(), id))
+			.orElseThrow(DocumentNotFound::new));
 		ClinicDocumentFormat.Upload upload = ClinicDocumentFormat.check(body(request), request.getContentType(),
 				new ClinicDocumentFormat.PlainMetadata(id, title, audience, ageGroup, language, protocols, url),
 				properties.maxDocumentBytes());
