@@ -19,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("medassist.knowledge")
 public record KnowledgeProperties(@DefaultValue("262144") int maxDocumentBytes, @DefaultValue("2s") Duration poll,
-		@DefaultValue("0.5") double answerThreshold, @DefaultValue("10") int candidates,
+		@DefaultValue("0.3") double answerThreshold, @DefaultValue("10") int candidates,
 		@DefaultValue("true") boolean warmUp, @DefaultValue("knowledge/guidance") String corpus) {
 }

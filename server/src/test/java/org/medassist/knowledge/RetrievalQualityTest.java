@@ -61,4 +61,52 @@ class RetrievalQualityTest {
 		}
 		assertThat(hybrid.recall()).as("hybrid recall@5 (no audience filter)").isGreaterThanOrEqualTo(0.9);
 	}
+
+	/** Off-topic questions a patient might type in the chat: none may be "answered" from the guidance. */
+	static final List<String> UNRELATED = List.of("what is the capital of france", "how do I reset my password",
+			"can I bring my dog to the appointment", "what time does the football start", "who won the election",
+			"how much does parking cost", "is the clinic open on christmas day", "can you recommend a good restaurant",
+			"what's the weather like tomorrow", "how do I cancel my subscription", "what is 2 plus 2",
+			"can I pay by credit card", "do you have wifi in the waiting room", "tell me a joke",
+			"how do I change my address", "where is the nearest train station", "is my data safe with you",
+			"how long will I have to wait", "can I speak to a human", "what is your name");
+
+	/**
+	 * The calibration of {@code medassist.knowledge.answer-threshold} (cosine similarity of the question and the best
+	 * patient-facing passage): every unrelated question stays below it, and nearly every patient question whose best
+	 * passage is a right one is above it.
+	 */
+	@Test
+	void theAnswerThresholdSeparatesGuidanceQuestionsFromUnrelatedOnes() {
+		// The configured default, as the application binds it.
+		double threshold = new org.springframework.boot.context.properties.bind.Binder(List.of())
+			.bindOrCreate("medassist.knowledge", KnowledgeProperties.class)
+			.answerThreshold();
+		double highestUnrelated = -1;
+		for (String q : UNRELATED) {
+			List<Passage> top = lab.search(new SearchRequest(q, null, Audience.PATIENT, null, null, List.of(), 1),
+					Mode.HYBRID);
+			highestUnrelated = Math.max(highestUnrelated, top.isEmpty() ? -1 : top.get(0).similarity());
+		}
+		int rightTop = 0;
+		int answered = 0;
+		double lowestRight = 1;
+		for (LabelledQuery q : queries) {
+			if (q.audience() != Audience.PATIENT) {
+				continue;
+			}
+			List<Passage> top = lab.search(new SearchRequest(q.query(), null, Audience.PATIENT, null, null, List.of(), 1),
+					Mode.HYBRID);
+			if (!top.isEmpty() && q.relevant().contains(top.get(0).documentId() + "#" + top.get(0).source().section())) {
+				rightTop++;
+				lowestRight = Math.min(lowestRight, top.get(0).similarity());
+				answered += top.get(0).similarity() >= threshold ? 1 : 0;
+			}
+		}
+		System.out.printf(Locale.ROOT,
+				"answer threshold %.2f: highest unrelated %.3f; right best passages answered %d/%d (lowest %.3f)%n",
+				threshold, highestUnrelated, answered, rightTop, lowestRight);
+		assertThat(highestUnrelated).as("unrelated questions are not answered").isLessThan(threshold);
+		assertThat((double) answered / rightTop).as("questions with a right passage are answered").isGreaterThan(0.95);
+	}
 }
