@@ -226,6 +226,9 @@ class Knowledge implements GuidanceSearch {
 
 	/** Brings the index's clinic documents in line with the versions in force in PostgreSQL. */
 	synchronized void syncClinics() {
+		if (index == null) {
+			return; // closed meanwhile
+		}
 		Map<String, Map<String, Integer>> indexed = new HashMap<>(index.documents());
 		indexed.remove(KnowledgeIndex.SHARED);
 		int changed = 0;
