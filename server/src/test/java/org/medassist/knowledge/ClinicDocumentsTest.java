@@ -144,6 +144,8 @@ class ClinicDocumentsTest extends ApplicationTest {
 
 	@Test
 	void badUploadsAreRefusedAndChangeNothing() {
+		assertThat(upload("POST", DOCS + "?title=Bad%20upload%20target&audience=patient", "text/plain",
+				"A document to replace badly.".getBytes(StandardCharsets.UTF_8), admin).status()).isEqualTo(201);
 		int rowsBefore = storedRows();
 		int auditedBefore = audited();
 		String indexedBefore = search("flu jab saturday", nurse).raw();
@@ -177,8 +179,10 @@ class ClinicDocumentsTest extends ApplicationTest {
 		assertThat(upload("PUT", DOCS + "/no-such-doc", "text/markdown",
 				FLU_CLINIC.replace("saturday-flu-clinic", "no-such-doc").getBytes(StandardCharsets.UTF_8), admin)
 			.status()).isEqualTo(404);
-		assertThat(upload("PUT", DOCS + "/another-id", "text/markdown", FLU_CLINIC.getBytes(StandardCharsets.UTF_8),
-				admin).status()).isEqualTo(400);
+		assertThat(upload("PUT", DOCS + "/bad-upload-target", "text/markdown",
+				FLU_CLINIC.getBytes(StandardCharsets.UTF_8), admin).status()).isEqualTo(400);
+		assertThat(upload("PUT", DOCS + "/bad-upload-target", "application/zip", new byte[] { 0x50, 0x4b, 3, 4 }, admin)
+			.status()).isEqualTo(400);
 		assertThat(storedRows()).as("nothing stored").isEqualTo(rowsBefore);
 		assertThat(search("flu jab saturday", nurse).raw()).as("index unchanged").isEqualTo(indexedBefore);
 		assertThat(audited()).as("nothing audited as changed").isEqualTo(auditedBefore);
