@@ -15,7 +15,7 @@ export interface Message {
   id: string;
   seq: number;
   author: 'PATIENT' | 'ASSISTANT' | 'STAFF';
-  kind: 'TEXT' | 'QUESTION' | 'CONSENT' | 'NOTICE' | 'OUTCOME' | 'INSTRUCTION';
+  kind: 'TEXT' | 'QUESTION' | 'CONSENT' | 'NOTICE' | 'OUTCOME' | 'INSTRUCTION' | 'GUIDANCE';
   text: string;
   aiGenerated: boolean;
   questionId: string | null;
@@ -35,7 +35,8 @@ export interface Citation {
   title: string;
   url: string;
   section?: string;
-  document?: string;
+  documentId?: string;
+  publisher?: string;
 }
 
 export interface Assessment {
@@ -46,7 +47,7 @@ export interface Assessment {
   unknown: { id: string; label: string }[];
   reasons: { rule: string; disposition: Disposition; text: string; source: Citation | null; citations?: Citation[] }[];
   uncertainties: string[];
-  advice: { protocol: string; items: string[]; source: Citation | null; citations?: Citation[] }[];
+  advice: { protocol: string; items: string[]; source: Citation | null; cited?: { text: string; citations: Citation[] }[] }[];
   seekCareIf: string[];
   protocols: string[];
   measurements: string[];

@@ -186,9 +186,28 @@ function MessageBubble({ message }: { message: Message }) {
         {who}
         {message.aiGenerated && <span className="sr-only">. {t('app.aiNotice')}</span>}
       </p>
+      {message.kind === 'GUIDANCE' && <p className="text-xs font-semibold text-gray-700">{t('patient.chat.guidance')}</p>}
       {/* Text, never markup: whatever anyone typed is shown as typed. */}
-      <p className="whitespace-pre-wrap break-words">{message.text}</p>
+      <p className="whitespace-pre-wrap break-words">{message.kind === 'GUIDANCE' ? <Linked text={message.text} /> : message.text}</p>
     </li>
+  );
+}
+
+/** Guideline quotes end with their source's address: make it a link (the text itself stays text). */
+function Linked({ text }: { text: string }) {
+  const parts = text.split(/(https:\/\/[^\s"<>]+)/g);
+  return (
+    <>
+      {parts.map((part, i) =>
+        /^https:\/\//.test(part) ? (
+          <a key={i} href={part.replace(/[.,;)]+$/, '')} target="_blank" rel="noopener noreferrer" className="text-blue-800 underline">
+            {part}
+          </a>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
   );
 }
 

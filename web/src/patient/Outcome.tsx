@@ -34,7 +34,15 @@ export function Outcome({ consultation, emergency }: { consultation: Consultatio
             <div key={a.protocol} className="mt-1">
               <ul className="list-disc pl-5 text-gray-900">
                 {a.items.map((item) => (
-                  <li key={item}>{item}</li>
+                  <li key={item}>
+                    {item}
+                    {/* Each item's guideline passages, chosen by retrieval for this protocol. */}
+                    {(a.cited?.find((c) => c.text === item)?.citations ?? []).map((c) => (
+                      <span key={`${c.url}${c.section ?? ''}`} className="block">
+                        <CitationLink citation={c} />
+                      </span>
+                    ))}
+                  </li>
                 ))}
               </ul>
               <p className="flex flex-col">

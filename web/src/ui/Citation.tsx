@@ -19,7 +19,7 @@ export function CitationLink({ citation }: { citation: Citation }) {
 }
 
 /** Every citation of an item: retrieved guideline passages first, then the rule's own source. */
-export function citationsOf(item: { source: Citation | null; citations?: Citation[] }): Citation[] {
+export function citationsOf(item: { source: Citation | null; citations?: Citation[] | null }): Citation[] {
   const all = [...(item.citations ?? []), ...(item.source ? [item.source] : [])];
   const seen = new Set<string>();
   return all.filter((c) => {

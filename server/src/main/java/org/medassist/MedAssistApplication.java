@@ -22,14 +22,16 @@ public class MedAssistApplication {
 		switch (command) {
 			case "serve" -> SpringApplication.run(MedAssistApplication.class, rest);
 			case "eval" -> System.exit(EvalCommand.run(rest));
-			case "bench" -> System.exit(org.medassist.triage.EngineBenchmark.run(rest, System.out));
+			case "bench" -> System.exit(rest.length > 0 && rest[0].equals("retrieval")
+					? org.medassist.knowledge.RetrievalBenchmark.run(rest, System.out)
+					: org.medassist.triage.EngineBenchmark.run(rest, System.out));
 			case "kb" -> System.exit(org.medassist.triage.KnowledgeBaseCheck.run(rest, System.out, System.err));
 			case "clinic" -> System.exit(org.medassist.identity.ClinicCommand.run(rest, MedAssistApplication::withoutWebServer,
 					System.out, System.err));
 			case "audit" -> System.exit(AuditCommand.run(rest, System.out, System.err));
 			case "keys" -> System.exit(KeysCommand.run(rest, System.out, System.err));
 			default -> {
-				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine,"
+				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, bench retrieval,"
 						+ " clinic create, audit verify, keys rotate");
 				System.exit(2);
 			}

@@ -40,6 +40,11 @@ public record MessageView(UUID id, int seq, MessageAuthor author, MessageKind ki
 		/** The end of the interview: what happens now. */
 		OUTCOME,
 		/** What the reviewing nurse tells the patient to do. */
-		INSTRUCTION
+		INSTRUCTION,
+		/**
+		 * An answer to the patient's own question: a guideline passage quoted as written with its source (retrieved,
+		 * never composed), or that the nurse will see the question.
+		 */
+		GUIDANCE
 	}
 }

@@ -47,7 +47,8 @@ class PermissionMatrixTest extends ApplicationTest {
 	}
 
 	/** What a request needs: its objects and the callers' tokens. */
-	record Fixture(Map<Caller, String> tokens, Map<Scope, String> consultations, Map<Scope, String> staffAccounts) {
+	record Fixture(Map<Caller, String> tokens, Map<Scope, String> consultations, Map<Scope, String> staffAccounts,
+			Map<Scope, String> knowledgeDocuments) {
 	}
 
 	record Entry(BiFunction<Caller, Scope, Outcome> rule, Function<Fixture, String> body, boolean last) {
@@ -124,6 +125,17 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("PUT /api/v1/admin/clinic", entry(adminOnly, f -> "{\"name\":\"MedAssist Demo Clinic\",\"emergencyNumber\":\"911\"}"));
 		m.put("GET /api/v1/admin/review-targets", entry(adminOnly, null));
 		m.put("PUT /api/v1/admin/review-targets", entry(adminOnly, f -> "{\"EMERGENCY\":\"PT2M\"}"));
+		// The clinic's guidance documents: admins; another clinic's document is not there. The bodies are refused
+		// (400) after the security layer, so nothing is stored; DELETE comes after GET and PUT of the same objects.
+		m.put("GET /api/v1/admin/knowledge/documents", entry(adminOnly, null));
+		m.put("POST /api/v1/admin/knowledge/documents", entry(adminOnly, f -> "{}"));
+		m.put("GET /api/v1/admin/knowledge/documents/{id}", entry(admin, null));
+		m.put("PUT /api/v1/admin/knowledge/documents/{id}", entry(admin, f -> "{}"));
+		m.put("DELETE /api/v1/admin/knowledge/documents/{id}", entry(admin, null));
+		// Guideline search: clinical staff, admins and patients (patient-facing documents only); not auditors. No
+		// 'q': a 400 after the security layer.
+		m.put("GET /api/v1/knowledge/search", entry((c, s) -> c == Caller.ANONYMOUS || c == Caller.AUDITOR
+				? Outcome.DENY : Outcome.ALLOW, null));
 		// The review queue: nurses and physicians of the clinic; another clinic's case is not there.
 		BiFunction<Caller, Scope, Outcome> clinicalList = (c, s) -> CLINICAL.contains(c) ? Outcome.ALLOW : Outcome.DENY;
 		BiFunction<Caller, Scope, Outcome> clinicalCase = (c, s) -> !CLINICAL.contains(c) ? Outcome.DENY
@@ -243,6 +255,9 @@ class PermissionMatrixTest extends ApplicationTest {
 		if (pattern.contains("{clinic}")) {
 			return scope == Scope.OTHER_CLINIC ? "other" : "demo";
 		}
+		if (pattern.startsWith("/api/v1/admin/knowledge")) {
+			return fixture.knowledgeDocuments().get(scope);
+		}
 		return pattern.startsWith("/api/v1/admin/staff") ? fixture.staffAccounts().get(scope)
 				: fixture.consultations().get(scope);
 	}
@@ -269,9 +284,20 @@ class PermissionMatrixTest extends ApplicationTest {
 					+ " AND u.username = 'nurse'")
 			.query(String.class)
 			.single();
+		// Guidance documents: two of the admin's clinic (DELETE removes one per scope), one of another clinic.
+		for (String[] doc : new String[][] { { "demo", "matrix-doc" }, { "demo", "matrix-doc-2" },
+				{ "other", "matrix-other" } }) {
+			database.sql("""
+					INSERT INTO knowledge_document (clinic_id, id, version, title, media_type, content, content_sha256,
+					    metadata, current, created_by, created_at)
+					SELECT c.id, ?, 1, 'Matrix', 'text/plain', 'Some text.', 'x',
+					    '{"audience":"patient","ageGroup":"all","language":"en","protocols":[]}', true, gen_random_uuid(), now()
+					FROM clinic c WHERE c.slug = ?""").params(doc[1], doc[0]).update();
+		}
 		return new Fixture(tokens,
 				Map.of(Scope.OWN, own.id(), Scope.OTHER_PATIENT, otherPatient.id(), Scope.OTHER_CLINIC, otherClinic.id()),
-				Map.of(Scope.OWN, ownAccount, Scope.OTHER_PATIENT, ownAccount, Scope.OTHER_CLINIC, otherClinicAccount));
+				Map.of(Scope.OWN, ownAccount, Scope.OTHER_PATIENT, ownAccount, Scope.OTHER_CLINIC, otherClinicAccount),
+				Map.of(Scope.OWN, "matrix-doc", Scope.OTHER_PATIENT, "matrix-doc-2", Scope.OTHER_CLINIC, "matrix-other"));
 	}
 
 	private Session completed(String clinic) {

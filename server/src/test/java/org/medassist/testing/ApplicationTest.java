@@ -46,6 +46,8 @@ public abstract class ApplicationTest {
 	@DynamicPropertySource
 	static void freshDataDirectory(DynamicPropertyRegistry registry) {
 		registry.add("medassist.data", ApplicationTest::newDataDirectory);
+		// The guidance index loads at the first search in tests, not at every context's start (CPU is scarce).
+		registry.add("medassist.knowledge.warm-up", () -> "false");
 	}
 
 	static String newDataDirectory() {

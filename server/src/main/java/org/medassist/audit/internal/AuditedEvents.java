@@ -12,6 +12,7 @@ import org.medassist.identity.ClinicSettingsChanged;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
 import org.medassist.keys.KeysetChanged;
+import org.medassist.knowledge.KnowledgeDocumentChanged;
 import org.medassist.review.ReviewDecided;
 import org.medassist.review.ReviewEvent;
 import org.medassist.review.ReviewSettingsChanged;
@@ -120,6 +121,13 @@ class AuditedEvents {
 	void on(ReviewSettingsChanged e) {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN", "REVIEW_SETTINGS_CHANGED",
 				"clinic", e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS, e.setting(), null, null, null));
+	}
+
+	@EventListener
+	void on(KnowledgeDocumentChanged e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.actorId(), "CLINIC_ADMIN",
+				"KNOWLEDGE_DOCUMENT_" + e.change().name(), "knowledge_document", e.documentId(), Outcome.SUCCESS,
+				OPERATIONS, "version:" + e.version(), null, null, null));
 	}
 
 	@EventListener

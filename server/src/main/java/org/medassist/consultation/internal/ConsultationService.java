@@ -36,6 +36,7 @@ import org.medassist.identity.StaffMember;
 import org.medassist.identity.Tenancy;
 import org.medassist.platform.MedAssistException;
 import org.medassist.platform.Problems;
+import org.medassist.triage.AssessmentCitations;
 import org.medassist.triage.Interview;
 import org.medassist.triage.InterviewStep;
 import org.medassist.triage.Question;
@@ -70,10 +71,14 @@ class ConsultationService implements Consultations {
 	private final MessageSource texts;
 	private final ConsultationProperties properties;
 	private final Clock clock;
+	private final AssessmentCitations citations;
+	private final GuidanceAnswers guidance;
 
 	ConsultationService(ConsultationRepository repository, Clinics clinics, TriageEngine engine,
 			TransactionTemplate tx, ApplicationEventPublisher events, MessageSource texts,
-			ConsultationProperties properties, Clock clock) {
+			ConsultationProperties properties, Clock clock, AssessmentCitations citations, GuidanceAnswers guidance) {
+		this.citations = citations;
+		this.guidance = guidance;
 		this.repository = repository;
 		this.clinics = clinics;
 		this.engine = engine;
@@ -278,7 +283,15 @@ class ConsultationService implements Consultations {
 			if (consultation.status().acceptsPatientMessages()) {
 				List<MessageView> transcript = repository.transcript(consultation.id());
 				Interview interview = interview(consultation, clinic, upTo(transcript, patientMessage.seq()));
-				apply(consultation, engine.next(interview), patientMessage.id(), now);
+				InterviewStep step = engine.next(interview);
+				// The patient's own question is answered from the guidance; the engine reads the message as usual.
+				// An emergency's instructions stand alone.
+				boolean emergency = step instanceof InterviewStep.Conclude c && c.escalated();
+				if (!emergency && GuidanceAnswers.isQuestion(patientMessage.text(), optionsOf(transcript, patientMessage))) {
+					guidance.answer(patientMessage.text(), consultation.clinicId(), consultation.language())
+						.forEach(a -> say(consultation, MessageKind.GUIDANCE, a, patientMessage.id(), now));
+				}
+				apply(consultation, step, patientMessage.id(), now);
 			}
 			else {
 				say(consultation, MessageKind.NOTICE, text("late-message", consultation.language(), clinic),
@@ -302,13 +315,45 @@ class ConsultationService implements Consultations {
 			conclusion.messages().forEach(s -> replies.add(say(consultation, MessageKind.OUTCOME, s, inReplyTo, now)));
 			consultation.conclude(conclusion.escalated(), conclusion.disposition(), now);
 			if (conclusion.assessment() != null) {
-				repository.storeAssessment(consultation.id(), conclusion.assessment());
+				repository.storeAssessment(consultation.id(), cited(conclusion.assessment()));
 			}
 			events.publishEvent(new ConsultationCompleted(consultation.id(), consultation.clinicId(),
 					consultation.status(), consultation.disposition()));
 			log.info("Consultation {} completed as {}", consultation.id(), consultation.status());
 		}
 		return replies;
+	}
+
+	/**
+	 * The assessment with its guideline citations. Retrieval only adds citations; if it fails, the assessment is
+	 * stored without them rather than holding up the patient's outcome.
+	 */
+	private org.medassist.triage.Assessment cited(org.medassist.triage.Assessment assessment) {
+		try {
+			return citations.cite(assessment);
+		}
+		catch (RuntimeException e) {
+			log.error("Could not cite guidance for an assessment: {}", Problems.describeWithoutMessages(e));
+			return assessment;
+		}
+	}
+
+	/** The quick replies offered with the question a patient message answers. */
+	private static List<String> optionsOf(List<MessageView> transcript, MessageView patientMessage) {
+		if (patientMessage.questionId() == null) {
+			return List.of();
+		}
+		List<String> options = List.of();
+		for (MessageView m : transcript) {
+			if (m.seq() >= patientMessage.seq()) {
+				break;
+			}
+			if (m.kind() == MessageKind.QUESTION && patientMessage.questionId().equals(m.questionId())
+					&& m.options() != null) {
+				options = m.options();
+			}
+		}
+		return options;
 	}
 
 	private MessageView say(Consultation consultation, MessageKind kind, String text, UUID inReplyTo, Instant now) {

@@ -115,6 +115,10 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/review/**").hasAnyAuthority(clinical)
 				// Live dashboard updates: clinical staff
 				.requestMatchers("/api/v1/notifications/**").hasAnyAuthority(clinical)
+				// Guideline search: clinical staff and admins (their clinic's documents and the shared corpus); a patient
+				// with a consultation token (patient-facing documents of their consultation's clinic)
+				.requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search")
+				.hasAnyAuthority(and(roles(StaffRole.NURSE, StaffRole.PHYSICIAN, StaffRole.CLINIC_ADMIN), PATIENT))
 				// Clinic administration
 				.requestMatchers("/api/v1/admin/**").hasAuthority(StaffRole.CLINIC_ADMIN.authority())
 				.requestMatchers("/api/v1/audit/**").hasAuthority(StaffRole.AUDITOR.authority())

@@ -2,6 +2,7 @@ package org.medassist.triage.internal;
 
 import java.io.IOException;
 
+import org.medassist.knowledge.Embedder;
 import org.medassist.triage.Interview;
 import org.medassist.triage.InterviewStep;
 import org.medassist.triage.TriageEngine;
@@ -10,7 +11,6 @@ import org.medassist.triage.internal.engine.Embeddings;
 import org.medassist.triage.internal.engine.Interviewer;
 import org.medassist.triage.internal.engine.KnowledgeBase;
 import org.medassist.triage.internal.engine.KnowledgeBaseLoader;
-import org.medassist.triage.internal.engine.MiniLm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +25,10 @@ class TriageConfiguration {
 	/** Lazy: loading the embedding model and indexing the phrases takes seconds, and only conversations need it. */
 	@Bean
 	@Lazy
-	TriageEngine triageEngine(TriageProperties properties) throws IOException {
+	TriageEngine triageEngine(TriageProperties properties, Embedder shared) throws IOException {
 		KnowledgeBase kb = new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled());
-		Embeddings embeddings = properties.semanticMatching() ? MiniLm.embeddings() : null;
+		// The application's one embedding model (knowledge module), not a second copy of it.
+		Embeddings embeddings = properties.semanticMatching() ? new SharedModel(shared) : null;
 		if (!kb.translations().problems().isEmpty()) {
 			// The engine still runs: a missing translation falls back to English. `medassist kb check` lists them.
 			log.warn("Triage knowledge base translations have {} problem(s); run `medassist kb check`",
@@ -40,6 +41,19 @@ class TriageConfiguration {
 				kb.version(), kb.findings().size(), kb.redFlags().size(), kb.protocols().size(), kb.translatedLanguages(),
 				(System.nanoTime() - started) / 1_000_000);
 		return properties.simulatedLatency().isZero() ? engine : new SlowEngine(engine, properties);
+	}
+
+	private record SharedModel(Embedder model) implements Embeddings {
+
+		@Override
+		public float[] embed(String text) {
+			return model.embed(text);
+		}
+
+		@Override
+		public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+			return model.embedAll(texts);
+		}
 	}
 
 	/** Holds each step for the configured latency; see {@link TriageProperties#simulatedLatency()}. */
