@@ -3,6 +3,8 @@ package org.medassist.review;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.triage.Disposition;
 
 /**
@@ -15,7 +17,7 @@ import org.medassist.triage.Disposition;
  * @param reviewerName the user name of who decided, or of who holds the claim
  */
 public record ReviewOutcome(String status, Disposition aiDisposition, Disposition disposition, String reasonCode,
-		String reasonLabel, String note, UUID reviewerId, String reviewerName, Instant queuedAt, Instant decidedAt) {
+		String reasonLabel, @Classification(Level.RESTRICTED) String note, UUID reviewerId, String reviewerName, Instant queuedAt, Instant decidedAt) {
 
 	public boolean decided() {
 		return "DECIDED".equals(status);

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,7 +33,8 @@ record FhirProperties(Map<String, Ehr> ehr, @DefaultValue Export export) {
 	 * @param keyId the {@code kid} of that key in the JWKS registered with the EHR
 	 * @param scope the scopes asked for ({@code system/*.write})
 	 */
-	record Ehr(URI baseUrl, URI tokenUrl, String clientId, String clientSecret, String privateKey, String keyId,
+	record Ehr(URI baseUrl, URI tokenUrl, String clientId,
+			@Classification(Level.RESTRICTED) String clientSecret, @Classification(Level.RESTRICTED) String privateKey, String keyId,
 			@DefaultValue("system/*.write system/*.read") String scope) {
 
 		boolean smartBackendServices() {

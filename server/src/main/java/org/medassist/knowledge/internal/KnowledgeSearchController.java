@@ -5,6 +5,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.identity.ClinicScoped;
 import org.medassist.identity.StaffMember;
 import org.medassist.knowledge.AgeGroup;
@@ -34,8 +36,12 @@ class KnowledgeSearchController {
 		this.search = search;
 	}
 
-	/** The answer: passages quoted from guidance, labelled as such. */
-	record SearchResponse(String query, String note, List<Result> results) {
+	/**
+	 * The answer: passages quoted from guidance, labelled as such. The note is our fixed label text; the query is
+	 * what the caller typed (a patient may type anything), so it is treated as PHI.
+	 */
+	record SearchResponse(@Classification(Level.RESTRICTED) String query, @Classification(Level.PUBLIC) String note,
+			List<Result> results) {
 	}
 
 	record Result(String documentId, String text, Passage.Source source, boolean clinicDocument, double score,
