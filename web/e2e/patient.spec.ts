@@ -99,3 +99,16 @@ test('the patient pages speak Spanish when the patient chooses it', async ({ pag
   await expectAccessible(page, 'Spanish emergency');
   await page.getByLabel('Idioma').selectOption('en');
 });
+
+test("a patient's own question is answered with quoted guidance and its source, never composed text", async ({ page }) => {
+  await startConsultation(page);
+  await say(page, 'I have a sore throat');
+  await expect(page.getByRole('group', { name: 'Suggested answers' }).or(page.getByTestId('outcome'))).toBeVisible();
+  await say(page, 'Can I take ibuprofen for a sore throat?');
+  const quote = page.getByTestId('transcript').locator('[data-kind="GUIDANCE"]').first();
+  await expect(quote).toBeVisible();
+  await expect(quote).toContainText('Quoted from clinical guidance');
+  await expect(quote.getByRole('link').first()).toHaveAttribute('href', /^https:\/\//);
+  await screenshot(page, 'patient-guidance-answer');
+  await expectAccessible(page, 'guidance answer');
+});

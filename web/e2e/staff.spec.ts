@@ -94,6 +94,30 @@ test('a clinic admin changes the emergency number, and the patient page shows it
     await expectAccessible(page, name);
   }
   await expect(page.getByRole('cell', { name: 'nurse', exact: true })).toBeVisible();
+
+  // The clinic's own guidance: uploaded here, quoted to the clinic's patients at once.
+  await page.getByRole('link', { name: 'Guidance documents' }).click();
+  await expectAccessible(page, 'admin documents');
+  await page.getByLabel('Title (plain text only)').fill('Flu vaccination clinic');
+  await page.getByLabel(/^Document/).setInputFiles({
+    name: 'flu-clinic.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Our flu vaccination clinic runs every Tuesday morning from 9 to 12 in room 4. No appointment is needed; bring your vaccination card.'),
+  });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status')).toContainText('is searchable');
+  await expect(page.getByTestId('documents')).toContainText('Flu vaccination clinic');
+  await screenshot(page, 'admin-documents');
+
+  const patient = await page.context().browser()!.newContext();
+  const chat = await patient.newPage();
+  await chat.goto('/?clinic=demo&lang=en');
+  await chat.getByRole('button', { name: 'Start', exact: true }).click();
+  await chat.getByRole('button', { name: 'I agree, start' }).click();
+  await chat.getByLabel('Your message').fill('When does the flu vaccination clinic run?');
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await expect(chat.getByTestId('transcript').locator('[data-kind="GUIDANCE"]').first()).toContainText('every Tuesday morning');
+  await patient.close();
 });
 
 test('a nurse page asks to sign in and the sign-in page is accessible', async ({ page }) => {
