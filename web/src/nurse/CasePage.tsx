@@ -64,7 +64,7 @@ export function CasePage() {
         <h1 className="text-2xl font-bold text-gray-900">{t('nurse.case.title')}</h1>
         <DispositionBadge disposition={item.aiDisposition} prefix={t('nurse.case.aiDisposition') + ':'} />
         <span className="text-gray-800">{t('nurse.queue.minutes', { count: item.waitingMinutes })}</span>
-        {item.breaches > 0 && <span className="font-semibold text-red-900">⏰ {t('nurse.queue.breached', { count: item.breaches })}</span>}
+        {item.breaches > 0 && <span className="font-semibold text-red-900">{t('nurse.queue.breached', { count: item.breaches })}</span>}
         <span className="text-gray-900" data-testid="case-state">{t(`nurse.queue.state.${item.state}`, { name: item.claimedBy ?? '' })}</span>
       </div>
       {error && (
@@ -83,7 +83,7 @@ export function CasePage() {
         </section>
         <section aria-labelledby="assessment-title" className="rounded border-2 border-violet-700 p-3" data-testid="assessment">
           <h2 id="assessment-title" className="text-lg font-semibold text-gray-900">{t('nurse.case.assessment')}</h2>
-          <p className="mb-2 rounded bg-violet-100 px-2 py-1 text-sm font-semibold text-violet-950">🤖 {t('app.aiNotice')}</p>
+          <p className="mb-2 rounded bg-violet-100 px-2 py-1 text-sm font-semibold text-violet-950">{t('app.aiNotice')}</p>
           {assessment ? (
             <div className="flex flex-col gap-3">
               <List title={t('nurse.case.redFlags')} items={assessment.redFlags.map((f) => `${f.name} → ${t(`disposition.${f.disposition}.label`)}`)} danger />

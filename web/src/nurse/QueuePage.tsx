@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { ApiError } from '../api/http';
 import { DISPOSITIONS, type QueueItem } from '../api/types';
 import { useStaff } from '../staff/session';
-import { DispositionBadge } from '../ui/DispositionBadge';
+import { DispositionBadge, DispositionIcon } from '../ui/DispositionBadge';
 import { useDashboardUpdates } from './liveUpdates';
 
 /** The clinic's open cases, most urgent first, then longest waiting; updated live. */
@@ -95,7 +95,7 @@ export function QueuePage() {
               <tr key={item.consultationId} className={`border-b border-gray-200 ${item.breaches > 0 ? 'bg-red-50' : ''}`} data-testid="queue-row" data-disposition={item.aiDisposition}>
                 <td className="p-2">
                   <DispositionBadge disposition={item.aiDisposition} />
-                  {item.escalated && <span className="ml-2 text-sm font-semibold text-red-900">⚑ {t('nurse.queue.escalated')}</span>}
+                  {item.escalated && <span className="ml-2 text-sm font-semibold text-red-900">{t('nurse.queue.escalated')}</span>}
                   {item.tier !== 'NURSE' && <span className="ml-2 text-sm text-gray-800">({t(`nurse.queue.tier.${item.tier}`)})</span>}
                 </td>
                 <td className="p-2">{t('nurse.queue.minutes', { count: item.waitingMinutes })}</td>
@@ -103,7 +103,7 @@ export function QueuePage() {
                 <td className="p-2">
                   {item.breaches > 0 ? (
                     <span className="font-semibold text-red-900" data-testid="breach">
-                      <span aria-hidden="true">⏰ </span>
+                      <DispositionIcon disposition="URGENT" />{' '}
                       {t('nurse.queue.breached', { count: item.breaches })}
                     </span>
                   ) : (
