@@ -1,6 +1,7 @@
 package org.medassist.knowledge.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +37,29 @@ final class Retriever {
 		HYBRID, VECTOR, TEXT
 	}
 
+	/**
+	 * Query vectors recently computed. Assessments cite the same advice and reason texts again and again (and search
+	 * each twice, with and without an audience), so most of their queries were embedded before: a few MB saves most
+	 * of the model's time there. Bounded, least recently used first out.
+	 */
+	private final Map<String, float[]> recentVectors = Collections.synchronizedMap(
+			new LinkedHashMap<>(256, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+					return size() > 4096;
+				}
+			});
+
+	private float[] vectorOf(String text) {
+		float[] known = recentVectors.get(text);
+		if (known != null) {
+			return known;
+		}
+		float[] vector = embedder.embed(text);
+		recentVectors.put(text, vector);
+		return vector;
+	}
+
 	List<Passage> search(SearchRequest request, Mode mode) {
 		// Control characters carry no meaning for either ranking (and the model refuses text that is only those).
 		String query = request.query().replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").strip();
@@ -44,7 +68,7 @@ final class Retriever {
 		}
 		int candidates = Math.max(50, request.limit() * candidatesPerPassage);
 		Query filter = KnowledgeIndex.filter(request);
-		float[] vector = embedder.embed(query.length() > 2000 ? query.substring(0, 2000) : query);
+		float[] vector = vectorOf(query.length() > 2000 ? query.substring(0, 2000) : query);
 		KnowledgeIndex.Rankings r = index.search(vector, mode == Mode.VECTOR ? null : query, filter, candidates);
 		Map<Integer, Double> fused = new LinkedHashMap<>();
 		Map<Integer, KnowledgeIndex.StoredPassage> passages = new HashMap<>();
