@@ -1,3 +1,4 @@
+import { request } from '../api/http';
 import type { Consultation, Message, Turn } from '../api/types';
 import { Outbox, type PendingMessage } from './outbox';
 
@@ -218,12 +219,9 @@ export class ConsultationConnection {
 
   /** Fetch the whole consultation again (after consent, or when the interview ends). */
   reload(): void {
-    fetch(`/api/v1/consultations/${this.options.consultationId}`, {
-      headers: { Authorization: `Bearer ${this.options.token}`, Accept: 'application/json' },
-    })
-      .then((r) => (r.ok ? (r.json() as Promise<Consultation>) : null))
-      .then((c) => c && this.update({ consultation: c }))
-      .catch(() => undefined);
+    request<Consultation>(`/api/v1/consultations/${this.options.consultationId}`, { token: this.options.token })
+      .then((c) => this.update({ consultation: c }))
+      .catch(() => undefined); // the next state frame brings it anyway
   }
 
   private flush(): void {

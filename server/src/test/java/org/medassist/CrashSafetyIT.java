@@ -1,12 +1,12 @@
 package org.medassist;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.medassist.testing.PatientClient;
 import org.medassist.testing.PatientClient.Reply;
 import org.medassist.testing.PatientClient.Session;
+import org.medassist.testing.ServerProcess;
 import org.medassist.testing.SocketClient;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +35,7 @@ class CrashSafetyIT {
 
 	private Path data;
 
-	private final List<Server> servers = new ArrayList<>();
+	private final List<ServerProcess> servers = new ArrayList<>();
 
 	@BeforeEach
 	void freshDataDirectory() throws IOException {
@@ -43,13 +44,13 @@ class CrashSafetyIT {
 
 	@AfterEach
 	void stopEverything() {
-		servers.forEach(Server::kill);
+		servers.forEach(ServerProcess::kill);
 		stopOrphanedPostmaster();
 	}
 
 	@Test
 	void acknowledgedMessagesAndRepliesSurviveKillNineAndTheConsultationContinues() throws Exception {
-		Server first = start();
+		ServerProcess first = start();
 		PatientClient client = first.client();
 		Session session = client.startAndConsent("demo");
 		Reply firstTurn = client.send(session, "I have had a sore throat for two days");
@@ -59,7 +60,7 @@ class CrashSafetyIT {
 
 		// 1. Killed between turns.
 		first.kill();
-		Server second = start();
+		ServerProcess second = start();
 		client = second.client();
 		JsonNode afterRestart = client.get(session).body();
 		assertThat(afterRestart.get("messages")).isEqualTo(beforeCrash);
@@ -79,7 +80,7 @@ class CrashSafetyIT {
 		}
 		assertThat(framesBeforeCrash).doesNotContain("turn");
 
-		Server third = start();
+		ServerProcess third = start();
 		client = third.client();
 		JsonNode resumed = client.get(session).body();
 		JsonNode acknowledged = find(resumed.get("messages"), clientMessageId);
@@ -137,8 +138,14 @@ class CrashSafetyIT {
 		return replies;
 	}
 
-	private Server start() throws Exception {
-		Server server = Server.start(data, servers.size() + 1);
+	private ServerProcess start() throws Exception {
+		int generation = servers.size() + 1;
+		Path log = data.resolveSibling(data.getFileName() + "-server-" + generation + ".log");
+		long started = System.nanoTime();
+		ServerProcess server = ServerProcess.start(JAR, List.of("-Xmx512m"),
+				List.of("serve", "--medassist.triage.simulated-latency=" + ENGINE_LATENCY),
+				Map.of("MEDASSIST_DATA", data.toString()), log, Duration.ofSeconds(120));
+		System.out.printf("crash-safety: start %d ready in %d ms%n", generation, (System.nanoTime() - started) / 1_000_000);
 		servers.add(server);
 		return server;
 	}
@@ -152,71 +159,6 @@ class CrashSafetyIT {
 		}
 		catch (IOException | RuntimeException e) {
 			// best effort: nothing else to do for a test's leftovers
-		}
-	}
-
-	/** One MedAssist process. */
-	record Server(Process process, int port, Path log) {
-
-		static Server start(Path data, int generation) throws Exception {
-			int port;
-			try (ServerSocket probe = new ServerSocket(0)) {
-				port = probe.getLocalPort();
-			}
-			String java = ProcessHandle.current().info().command().orElse("java");
-			Path log = data.resolveSibling(data.getFileName() + "-server-" + generation + ".log");
-			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
-					"serve", "--medassist.triage.simulated-latency=" + ENGINE_LATENCY)
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			builder.environment().put("MEDASSIST_DATA", data.toString());
-			builder.environment().put("PORT", Integer.toString(port));
-			long started = System.nanoTime();
-			Server server = new Server(builder.start(), port, log);
-			server.awaitReady(Duration.ofSeconds(120));
-			System.out.printf("crash-safety: start %d ready in %d ms%n", generation,
-					(System.nanoTime() - started) / 1_000_000);
-			return server;
-		}
-
-		PatientClient client() {
-			return PatientClient.onPort(port);
-		}
-
-		void awaitReady(Duration timeout) throws Exception {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (System.nanoTime() < deadline) {
-				if (!process.isAlive()) {
-					throw new AssertionError("MedAssist exited with " + process.exitValue() + ":\n" + Files.readString(log));
-				}
-				try {
-					if (client().get("/actuator/health/readiness", null).status() == 200) {
-						return;
-					}
-				}
-				catch (RuntimeException notYet) {
-					// not listening yet
-				}
-				Thread.sleep(200);
-			}
-			throw new AssertionError("MedAssist not ready within " + timeout + ":\n" + Files.readString(log));
-		}
-
-		/** SIGKILL: no shutdown hook runs, nothing is flushed, the embedded PostgreSQL is orphaned. */
-		void kill() {
-			process.destroyForcibly();
-			try {
-				process.waitFor();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		/** SIGTERM: a graceful shutdown. */
-		void stop() throws InterruptedException {
-			process.destroy();
-			assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package org.medassist;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import org.medassist.testing.MachinePostgres;
 import org.medassist.testing.PatientClient;
 import org.medassist.testing.PatientClient.Reply;
 import org.medassist.testing.PatientClient.Session;
+import org.medassist.testing.ServerProcess;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,13 +62,13 @@ class RestoreDrillIT {
 
 	private final String restoredDb = "medassist_drill_rst_" + suffix;
 
-	private final List<Server> servers = new ArrayList<>();
+	private final List<ServerProcess> servers = new ArrayList<>();
 
 	private Path work;
 
 	@AfterEach
 	void cleanUp() throws Exception {
-		servers.forEach(Server::kill);
+		servers.forEach(ServerProcess::kill);
 		// The audit command, if an assertion stopped the drill before it was awaited: only this JVM's children.
 		ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
 		try (Connection admin = DriverManager.getConnection(MachinePostgres.SERVER + "postgres", MachinePostgres.ADMIN,
@@ -87,7 +87,7 @@ class RestoreDrillIT {
 
 		// 1. MedAssist on a fresh database: a consultation with a known sentence, finished, so that it has an
 		// assessment, a review waiting for a nurse and audit records.
-		Server source = start(sourceDb, work.resolve("source"), masterKey, true, FAST_START, "1s");
+		ServerProcess source = start(sourceDb, work.resolve("source"), masterKey, true, FAST_START, "1s");
 		PatientClient patient = source.client();
 		Session session = patient.startAndConsent("demo");
 		assertThat(patient.send(session, SENTENCE).status()).isEqualTo(200);
@@ -122,7 +122,7 @@ class RestoreDrillIT {
 				restoredData.resolve("audit-checkpoints").toString());
 		assertThat(restored.exit()).as(restored.output()).isZero();
 		long restoreMillis = millisSince(restoreStarted);
-		Server onRestored = start(restoredDb, restoredData, masterKey, false, List.of(), null);
+		ServerProcess onRestored = start(restoredDb, restoredData, masterKey, false, List.of(), null);
 		long recoveryMillis = millisSince(restoreStarted);
 
 		JsonNode consultation = onRestored.client().get(session).body();
@@ -140,7 +140,7 @@ class RestoreDrillIT {
 		Command verify = Command.start(List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
 				"-jar", JAR.toAbsolutePath().toString(), "audit", "verify"),
 				environment(restoredDb, restoredData, masterKey, false), work);
-		Server wrongKey = start(restoredDb, work.resolve("wrong-key"), work.resolve("other-keys/master-key.json"),
+		ServerProcess wrongKey = start(restoredDb, work.resolve("wrong-key"), work.resolve("other-keys/master-key.json"),
 				false, FAST_START, null);
 		Reply unreadable = wrongKey.client().get(session);
 		assertThat(unreadable.status()).isEqualTo(500);
@@ -250,69 +250,18 @@ class RestoreDrillIT {
 				masterKey.toString());
 	}
 
-	private Server start(String database, Path data, Path masterKey, boolean demo, List<String> jvmOptions,
+	private ServerProcess start(String database, Path data, Path masterKey, boolean demo, List<String> jvmOptions,
 			String checkpointInterval) throws Exception {
 		Files.createDirectories(data);
-		int port;
-		try (ServerSocket probe = new ServerSocket(0)) {
-			port = probe.getLocalPort();
-		}
-		Path log = data.resolveSibling(data.getFileName() + "-server.log");
-		List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "serve"));
+		List<String> arguments = new ArrayList<>(List.of("serve"));
 		if (checkpointInterval != null) {
-			command.add("--medassist.audit.checkpoint-interval=" + checkpointInterval);
+			arguments.add("--medassist.audit.checkpoint-interval=" + checkpointInterval);
 		}
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().putAll(environment(database, data, masterKey, demo));
-		builder.environment().put("PORT", Integer.toString(port));
-		Server server = new Server(builder.start(), port, log);
+		List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+		jvm.addAll(jvmOptions);
+		ServerProcess server = ServerProcess.start(JAR, jvm, arguments, environment(database, data, masterKey, demo),
+				data.resolveSibling(data.getFileName() + "-server.log"), Duration.ofSeconds(240));
 		servers.add(server);
-		server.awaitReady(Duration.ofSeconds(240));
 		return server;
-	}
-
-	/** One MedAssist process. */
-	record Server(Process process, int port, Path log) {
-
-		PatientClient client() {
-			return PatientClient.onPort(port);
-		}
-
-		void awaitReady(Duration timeout) throws Exception {
-			long deadline = System.nanoTime() + timeout.toNanos();
-			while (System.nanoTime() < deadline) {
-				if (!process.isAlive()) {
-					throw new AssertionError("MedAssist exited with " + process.exitValue() + ":\n" + Files.readString(log));
-				}
-				try {
-					if (client().get("/actuator/health/readiness", null).status() == 200) {
-						return;
-					}
-				}
-				catch (RuntimeException notYet) {
-					// not listening yet
-				}
-				Thread.sleep(100);
-			}
-			throw new AssertionError("MedAssist not ready within " + timeout + ":\n" + Files.readString(log));
-		}
-
-		void stop() throws Exception {
-			process.destroy();
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		}
-
-		void kill() {
-			process.destroyForcibly();
-			try {
-				process.waitFor();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
 	}
 }
