@@ -42,8 +42,12 @@ test('a patient with a cold gets self-care advice with citations and is told a n
     if (await outcome.isVisible()) break;
     const options = await replies.getByRole('button').allInnerTexts();
     const answer = mildColdAnswer(options.filter((o) => o !== "I'm not sure").length ? options : []);
+    const messages = page.getByTestId('transcript').locator('li');
+    const before = await messages.count();
     if (options.includes(answer)) await replies.getByRole('button', { name: answer, exact: true }).click();
     else await say(page, answer);
+    // Wait for this answer and the assistant's reply, so the next round reads the next question's options.
+    await expect.poll(() => messages.count()).toBeGreaterThanOrEqual(before + 2);
     await expect(page.getByTestId('typing')).toHaveCount(0);
   }
   await expect(outcome).toBeVisible();
