@@ -167,18 +167,41 @@ class SigningKeys {
 		List<RSAKey> loaded = jdbc
 			.sql("SELECT kid, public_der, private_der, private_sealed, created_at FROM signing_key"
 					+ " WHERE retired_at IS NULL")
-			.query((rs, n) -> new Row(rs.getString("kid"), rs.getBytes("public_der"),
-					rs.getBoolean("private_sealed") ? sealer.open(rs.getBytes("private_der"), context(rs.getString("kid")))
-							: rs.getBytes("private_der"),
-					rs.getTimestamp("created_at").toInstant()))
+			.query((rs, n) -> new Stored(new Row(rs.getString("kid"), rs.getBytes("public_der"),
+					rs.getBytes("private_der"), rs.getTimestamp("created_at").toInstant()), rs.getBoolean("private_sealed")))
 			.list()
 			.stream()
+			.map(this::opened)
+			.flatMap(java.util.Optional::stream)
 			.sorted(Comparator.comparing(Row::createdAt).reversed())
 			.map(Row::toJwk)
 			.toList();
 		keys = loaded;
 		lastReload = clock.instant();
 		return loaded;
+	}
+
+	private record Stored(Row row, boolean sealed) {
+	}
+
+	/**
+	 * The key with its private half opened; empty when it does not open (another master key: a restore started
+	 * with the wrong key file). Such a key is skipped, so a new one is made and tokens keep working; MasterKeyCheck
+	 * reports the wrong master key at start.
+	 */
+	private java.util.Optional<Row> opened(Stored stored) {
+		Row row = stored.row();
+		if (!stored.sealed()) {
+			return java.util.Optional.of(row);
+		}
+		try {
+			return java.util.Optional.of(new Row(row.kid(), row.publicDer(), sealer.open(row.privateDer(), context(row.kid())),
+					row.createdAt()));
+		}
+		catch (IllegalStateException e) {
+			log.error("Signing key {} does not open with this master key; it is skipped", row.kid());
+			return java.util.Optional.empty();
+		}
 	}
 
 	private record Row(String kid, byte[] publicDer, byte[] privateDer, Instant createdAt) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -92,7 +94,8 @@ final class PhiColumns {
 		}
 	}
 
-	record Stored(UUID rowId, String value) {
+	/** A stored value: a ciphertext, or plain PHI from before encryption. */
+	record Stored(UUID rowId, @Classification(Level.RESTRICTED) String value) {
 	}
 
 	static final List<PhiColumn> ALL = List.of(
