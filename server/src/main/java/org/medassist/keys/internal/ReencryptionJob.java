@@ -70,6 +70,9 @@ class ReencryptionJob implements Reencryption {
 
 	private final int batch;
 
+	/** Clinics whose background run made no progress, by the primary key id it was for. */
+	private final Map<ClinicId, Integer> stalled = new java.util.concurrent.ConcurrentHashMap<>();
+
 	ReencryptionJob(ClinicKeysets keysets, Clinics clinics, JdbcClient jdbc, PlatformTransactionManager transactions,
 			Clock clock, ApplicationEventPublisher events, KeysProperties properties) {
 		this.keysets = keysets;
@@ -95,8 +98,16 @@ class ReencryptionJob implements Reencryption {
 		for (ClinicId clinic : clinics.all()) {
 			try {
 				Optional<Keyset> keyset = keyset(clinic);
-				if (keyset.isPresent() && !Integer.valueOf(keyset.get().primary()).equals(keyset.get().reencryptedFor())) {
-					reencrypt(clinic);
+				if (keyset.isPresent() && !Integer.valueOf(keyset.get().primary()).equals(keyset.get().reencryptedFor())
+						&& !Integer.valueOf(keyset.get().primary()).equals(stalled.get(clinic))) {
+					ReencryptionRun run = reencrypt(clinic);
+					if (run.reencrypted() == 0 && run.remaining() > 0 && !run.steppedAside()) {
+						// Only values that do not decrypt are left: retrying every minute would change nothing but
+						// add audit records. An operator's `keys reencrypt` still tries; a new rotation resumes it.
+						stalled.put(clinic, run.primaryKeyId());
+						log.warn("Re-encryption of clinic {} stalled with {} value(s) that do not decrypt", clinic,
+								run.remaining());
+					}
 				}
 			}
 			catch (RuntimeException e) {
@@ -113,6 +124,10 @@ class ReencryptionJob implements Reencryption {
 
 	/** At most {@code maxBatches} transactions (tests stop a run midway with it, as a crash would). */
 	ReencryptionRun reencrypt(ClinicId clinic, int maxBatches) {
+		return reencrypt(clinic, maxBatches, batch);
+	}
+
+	ReencryptionRun reencrypt(ClinicId clinic, int maxBatches, int batchSize) {
 		Optional<Keyset> keyset = keyset(clinic);
 		if (keyset.isEmpty()) {
 			return new ReencryptionRun(clinic, 0, 0, 0, false);
@@ -138,23 +153,23 @@ class ReencryptionJob implements Reencryption {
 		long done = 0;
 		boolean steppedAside = false;
 		for (int b = 0; b < maxBatches; b++) {
-			Long moved = Tenancy.callAs(clinic, () -> tx.execute(s -> {
+			long[] moved = Tenancy.callAs(clinic, () -> tx.execute(s -> {
 				if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")
 					.params(LOCK_CLASS, clinic.value().toString())
 					.query(Boolean.class)
 					.single()) {
 					return null;
 				}
-				return batch(clinic, aead, primary, cursor, plainCursor);
+				return batch(clinic, aead, primary, cursor, plainCursor, batchSize);
 			}));
 			if (moved == null) {
 				steppedAside = true;
 				break;
 			}
-			if (moved == 0) {
+			done += moved[1];
+			if (moved[0] == 0) {
 				break;
 			}
-			done += moved;
 		}
 		long remaining = Tenancy.callAs(clinic, () -> tx.execute(s -> usage(clinic, handle, keyset.get()).pending()));
 		if (remaining == 0) {
@@ -166,13 +181,14 @@ class ReencryptionJob implements Reencryption {
 	}
 
 	/**
-	 * One batch: up to {@code batch} values, taken column by column from where the previous batch stopped. Returns
-	 * how many rows it looked at (0: nothing left to look at in this run).
+	 * One batch: up to {@code batchSize} values, taken column by column from where the previous batch stopped.
+	 * Returns how many rows it looked at (0: nothing left to look at in this run) and how many it re-encrypted.
 	 */
-	private long batch(ClinicId clinic, Aead aead, int primary, Map<PhiColumn, UUID> cursor,
-			Map<PhiColumn, UUID> plainCursor) {
-		int left = batch;
+	private long[] batch(ClinicId clinic, Aead aead, int primary, Map<PhiColumn, UUID> cursor,
+			Map<PhiColumn, UUID> plainCursor, int batchSize) {
+		int left = batchSize;
 		long seen = 0;
+		long swapped = 0;
 		for (PhiColumn column : PhiColumns.ALL) {
 			if (left == 0) {
 				break;
@@ -191,7 +207,9 @@ class ReencryptionJob implements Reencryption {
 							column.column(), value.rowId(), clinic);
 					continue;
 				}
-				column.swap(jdbc, column.replace(), value, seal(aead, field(clinic, column, value.rowId()), plaintext));
+				if (column.swap(jdbc, column.replace(), value, seal(aead, field(clinic, column, value.rowId()), plaintext))) {
+					swapped++;
+				}
 			}
 			left -= old.size();
 			seen += old.size();
@@ -200,13 +218,16 @@ class ReencryptionJob implements Reencryption {
 			}
 			List<Stored> plain = column.plain(jdbc, plainCursor.getOrDefault(column, new UUID(0, 0)), left);
 			for (Stored value : plain) {
-				column.swap(jdbc, column.sealPlain(), value, seal(aead, field(clinic, column, value.rowId()), value.value()));
 				plainCursor.put(column, value.rowId());
+				if (column.swap(jdbc, column.sealPlain(), value,
+						seal(aead, field(clinic, column, value.rowId()), value.value()))) {
+					swapped++;
+				}
 			}
 			left -= plain.size();
 			seen += plain.size();
 		}
-		return seen;
+		return new long[] { seen, swapped };
 	}
 
 	@Override

@@ -206,6 +206,77 @@ class ReencryptionTest extends ApplicationTest {
 		assertThat(patient.get(session).raw()).contains("my ear hurts");
 	}
 
+	@Test
+	void aRunReencryptsThousandsOfValuesInBatchesOf200() {
+		database.sql("INSERT INTO clinic (id, slug, name, emergency_number) VALUES (?, 'bench', 'Bench', '112')")
+			.param(UUID.randomUUID()).update();
+		ClinicId clinic = clinic("bench");
+		Session session = patient.startAndConsent("bench");
+		int n = 5000;
+		UUID[] ids = new UUID[n];
+		Integer[] seqs = new Integer[n];
+		String[] texts = new String[n];
+		inClinic(clinic, () -> {
+			for (int i = 0; i < n; i++) {
+				ids[i] = UUID.randomUUID();
+				seqs[i] = 1000 + i;
+				texts[i] = cipher.encrypt(new PhiField(clinic, "consultation_message", "text", ids[i]),
+						"I have had a sore throat since Monday and a mild fever, message " + i);
+			}
+			return null;
+		});
+		database.sql("INSERT INTO consultation_message (id, clinic_id, consultation_id, seq, author, kind, text,"
+				+ " text_encrypted, created_at) SELECT m.id, ?, ?::uuid, m.seq, 'ASSISTANT', 'TEXT', m.text, true, now()"
+				+ " FROM unnest(?::uuid[], ?::int[], ?::text[]) AS m (id, seq, text)")
+			.params(clinic.value(), session.id(), ids, seqs, texts).update();
+		long values = job.status(clinic).keys().get(0).values();
+		rotation.rotate(clinic);
+
+		long started = System.nanoTime();
+		KeyUsage usage = job.status(clinic);
+		double statusMs = (System.nanoTime() - started) / 1e6;
+		started = System.nanoTime();
+		ReencryptionRun run = job.reencrypt(clinic, Integer.MAX_VALUE, 200);
+		double runMs = (System.nanoTime() - started) / 1e6;
+
+		assertThat(values).isGreaterThan(n);
+		assertThat(usage.pending()).isEqualTo(values);
+		assertThat(run.reencrypted()).isEqualTo(values);
+		assertThat(run.remaining()).isZero();
+		System.out.printf("reencryption: %d values in %.0f ms (%.0f values/s, batches of 200); status count %.0f ms%n",
+				values, runMs, values / (runMs / 1000), statusMs);
+		assertThat(patient.get(session).raw()).contains("message 4999");
+	}
+
+	@Test
+	void aValueThatDoesNotDecryptIsLeftAloneAndTheBackgroundJobStopsRetryingIt() {
+		database.sql("INSERT INTO clinic (id, slug, name, emergency_number) VALUES (?, 'stall', 'Stall', '112')")
+			.param(UUID.randomUUID()).update();
+		ClinicId clinic = clinic("stall");
+		Session session = patient.startAndConsent("stall");
+		patient.send(session, "my back aches");
+		// A ciphertext copied into another row (as only the owner can): it does not decrypt there.
+		database.sql("UPDATE consultation_message SET text = (SELECT text FROM consultation_message"
+				+ " WHERE consultation_id = ?::uuid AND seq = 1) WHERE consultation_id = ?::uuid AND seq = 2")
+			.params(session.id(), session.id()).update();
+		int oldKey = job.status(clinic).primaryKeyId();
+		rotation.rotate(clinic);
+
+		job.inBackground();
+		KeyUsage usage = job.status(clinic);
+		assertThat(usage.keys()).filteredOn(k -> k.id() == oldKey).singleElement()
+			.satisfies(k -> assertThat(k.values()).as("only the broken row").isOne());
+		job.inBackground();
+		int audited = database.sql("SELECT count(*) FROM audit_event WHERE clinic_id = ? AND action LIKE"
+				+ " 'PHI_REENCRYPTION_%'").param(clinic.value()).query(Integer.class).single();
+		job.inBackground();
+		job.inBackground();
+		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE clinic_id = ? AND action LIKE"
+				+ " 'PHI_REENCRYPTION_%'").param(clinic.value()).query(Integer.class).single())
+			.as("no run, no record, once nothing more can be done").isEqualTo(audited);
+		assertThatThrownBy(() -> job.retire(clinic, oldKey)).isInstanceOf(KeyRetirementRefused.class);
+	}
+
 	private Session completedWithAssessment(String clinic, String words) {
 		Session session = patient.startAndConsent(clinic);
 		assertThat(patient.send(session, words).status()).isEqualTo(200);
