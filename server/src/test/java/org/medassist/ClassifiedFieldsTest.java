@@ -49,6 +49,7 @@ class ClassifiedFieldsTest {
 				Map.entry("consultation.internal.ConsultationController$StartResponse.accessToken", Level.RESTRICTED),
 				Map.entry("consultation.internal.PatientText.value", Level.RESTRICTED),
 				Map.entry("identity.StaffMember.username", Level.CONFIDENTIAL),
+				Map.entry("keys.internal.PhiColumns$Stored.value", Level.RESTRICTED),
 				Map.entry("platform.DatabaseProperties.password", Level.RESTRICTED),
 				Map.entry("fhir.internal.FhirProperties$Ehr.clientSecret", Level.RESTRICTED),
 				Map.entry("fhir.internal.FhirProperties$Ehr.privateKey", Level.RESTRICTED),

@@ -2,6 +2,7 @@ package org.medassist.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -40,6 +41,9 @@ class ForgedTokenTest extends ApplicationTest {
 
 	private String kid;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.medassist.platform.SecretSealer sealer;
+
 	private RSAPrivateKey realKey;
 
 	private RSAPublicKey realPublicKey;
@@ -53,15 +57,16 @@ class ForgedTokenTest extends ApplicationTest {
 		SignedJWT jwt = SignedJWT.parse(genuine.accessToken());
 		claims = jwt.getJWTClaimsSet();
 		kid = jwt.getHeader().getKeyID();
-		// The test reads the real signing key (as only the database owner can) to forge tokens whose one flaw
-		// is not the signature.
-		var row = database.sql("SELECT public_der, private_der FROM signing_key WHERE kid = ?")
+		// The test reads the real signing key (as only the database owner with the master key can: it is stored
+		// sealed, bound to its kid) to forge tokens whose one flaw is not the signature.
+		var row = database.sql("SELECT public_der, private_der FROM signing_key WHERE kid = ? AND private_sealed")
 			.param(kid)
 			.query((rs, n) -> new byte[][] { rs.getBytes(1), rs.getBytes(2) })
 			.single();
+		byte[] privateDer = sealer.open(row[1], ("signing_key|private_der|" + kid).getBytes(StandardCharsets.UTF_8));
 		KeyFactory rsa = KeyFactory.getInstance("RSA");
 		realPublicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(row[0]));
-		realKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(row[1]));
+		realKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(privateDer));
 		assertAccepted(genuine.accessToken());
 		assertAccepted(signed(claims, realKey));
 	}

@@ -2,6 +2,7 @@ package org.medassist.testing;
 
 import java.util.List;
 
+import org.medassist.triage.Assessment;
 import org.medassist.triage.Interview;
 import org.medassist.triage.InterviewStep;
 import org.medassist.triage.Question;
@@ -28,10 +29,27 @@ public final class ScriptedTriageEngine implements TriageEngine {
 	/** A patient message "disposition:URGENT" (etc.) ends the script with that disposition; EMERGENCY escalates. */
 	public static final String DISPOSITION_PREFIX = "disposition:";
 
+	/**
+	 * A patient message "assessment:ROUTINE" (etc.) ends the script with that disposition and an assessment whose
+	 * findings quote the patient's earlier answers, as a real assessment may (for tests of how it is stored).
+	 */
+	public static final String ASSESSMENT_PREFIX = "assessment:";
+
 	@Override
 	public InterviewStep next(Interview interview) {
 		for (Interview.Exchange exchange : interview.exchanges()) {
 			String answer = exchange.answer() == null ? "" : exchange.answer().strip();
+			if (answer.startsWith(ASSESSMENT_PREFIX)) {
+				Disposition disposition = Disposition.valueOf(answer.substring(ASSESSMENT_PREFIX.length()));
+				List<Assessment.FindingNote> quoted = interview.exchanges().stream()
+					.filter(e -> e.answer() != null && !e.answer().startsWith(ASSESSMENT_PREFIX))
+					.map(e -> new Assessment.FindingNote("patient-said", e.answer()))
+					.toList();
+				return new InterviewStep.Conclude(disposition == Disposition.EMERGENCY, disposition,
+						List.of("Scripted outcome: " + disposition + "."),
+						new Assessment(disposition, List.of(), quoted, List.of(), List.of(), List.of(), List.of(),
+								List.of(), List.of(), List.of(), List.of(), version(), "scripted-kb/1"));
+			}
 			if (answer.startsWith(DISPOSITION_PREFIX)) {
 				Disposition disposition = Disposition.valueOf(answer.substring(DISPOSITION_PREFIX.length()));
 				return new InterviewStep.Conclude(disposition == Disposition.EMERGENCY, disposition,

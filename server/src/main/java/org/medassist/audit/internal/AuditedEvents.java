@@ -11,7 +11,9 @@ import org.medassist.identity.AccessDenied;
 import org.medassist.identity.ClinicSettingsChanged;
 import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
+import org.medassist.keys.KeyRetired;
 import org.medassist.keys.KeysetChanged;
+import org.medassist.keys.ValuesReencrypted;
 import org.medassist.knowledge.KnowledgeDocumentChanged;
 import org.medassist.review.ReviewDecided;
 import org.medassist.review.ReviewEvent;
@@ -136,5 +138,20 @@ class AuditedEvents {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "KEYSET_" + e.change().toUpperCase(),
 				"clinic_keyset", e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS,
 				"primary:" + e.primaryKeyId() + " keys:" + e.keys(), null, null, null));
+	}
+
+	@EventListener
+	void on(ValuesReencrypted e) {
+		// Counts and key ids only: never a value.
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "PHI_REENCRYPTION_" + e.phase().toUpperCase(),
+				"clinic_keyset", e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS,
+				"primary:" + e.primaryKeyId() + " values:" + e.values() + " remaining:" + e.remaining(), null, null, null));
+	}
+
+	@EventListener
+	void on(KeyRetired e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "KEY_RETIRED", "clinic_keyset",
+				e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS,
+				"key:" + e.keyId() + " primary:" + e.primaryKeyId() + " keys:" + e.keysLeft(), null, null, null));
 	}
 }

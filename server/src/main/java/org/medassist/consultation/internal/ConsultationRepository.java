@@ -89,16 +89,23 @@ class ConsultationRepository {
 		return jdbc.sql("SELECT * FROM consultation WHERE id = ?").param(id.value()).query(this::consultation).optional();
 	}
 
-	void storeAssessment(ConsultationId id, Assessment assessment) {
-		jdbc.sql("UPDATE consultation SET assessment = ?::jsonb WHERE id = ?")
-			.params(json.writeValueAsString(assessment), id.value())
+	/** The assessment is PHI (built from what the patient said, and may quote it): stored encrypted. */
+	void storeAssessment(ClinicId clinic, ConsultationId id, Assessment assessment) {
+		jdbc.sql("UPDATE consultation SET assessment_encrypted = ?, assessment = NULL WHERE id = ?")
+			.params(cipher.encrypt(assessmentField(clinic, id.value()), json.writeValueAsString(assessment)), id.value())
 			.update();
 	}
 
 	Optional<Assessment> findAssessment(ConsultationId id) {
-		return jdbc.sql("SELECT assessment FROM consultation WHERE id = ? AND assessment IS NOT NULL")
+		// Rows from before V12 hold plain jsonb in assessment until the re-encryption job moves them.
+		return jdbc.sql("""
+				SELECT clinic_id, assessment_encrypted, assessment::text AS legacy FROM consultation
+				WHERE id = ? AND (assessment_encrypted IS NOT NULL OR assessment IS NOT NULL)""")
 			.param(id.value())
-			.query(String.class)
+			.query((rs, n) -> rs.getString("assessment_encrypted") != null
+					? cipher.decrypt(assessmentField(new ClinicId(rs.getObject("clinic_id", UUID.class)), id.value()),
+							rs.getString("assessment_encrypted"))
+					: rs.getString("legacy"))
 			.optional()
 			.map(text -> json.readValue(text, Assessment.class));
 	}
@@ -230,6 +237,10 @@ class ConsultationRepository {
 
 	private static PhiField textField(ClinicId clinic, UUID messageId) {
 		return new PhiField(clinic, "consultation_message", "text", messageId);
+	}
+
+	private static PhiField assessmentField(ClinicId clinic, UUID consultationId) {
+		return new PhiField(clinic, "consultation", "assessment_encrypted", consultationId);
 	}
 
 	private static Disposition disposition(String value) {

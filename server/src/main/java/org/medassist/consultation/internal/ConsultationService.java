@@ -315,7 +315,7 @@ class ConsultationService implements Consultations {
 			conclusion.messages().forEach(s -> replies.add(say(consultation, MessageKind.OUTCOME, s, inReplyTo, now)));
 			consultation.conclude(conclusion.escalated(), conclusion.disposition(), now);
 			if (conclusion.assessment() != null) {
-				repository.storeAssessment(consultation.id(), cited(conclusion.assessment()));
+				repository.storeAssessment(consultation.clinicId(), consultation.id(), cited(conclusion.assessment()));
 			}
 			events.publishEvent(new ConsultationCompleted(consultation.id(), consultation.clinicId(),
 					consultation.status(), consultation.disposition()));

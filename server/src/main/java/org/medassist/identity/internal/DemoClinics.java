@@ -51,9 +51,12 @@ class DemoClinics implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 	private final PasswordEncoder passwords;
+	private final StaffAccounts accounts;
 
-	DemoClinics(Installation installation, JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder passwords) {
+	DemoClinics(Installation installation, JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder passwords,
+			StaffAccounts accounts) {
 		this.installation = installation;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.passwords = passwords;
@@ -87,13 +90,15 @@ class DemoClinics implements ApplicationRunner {
 	}
 
 	private int staff(DemoLogin login) {
+		UUID id = UUID.randomUUID();
+		// Sealed like every TOTP secret, although this one is published: the code path is the same for all.
 		return jdbc.sql("""
 				INSERT INTO staff_user (id, clinic_id, username, display_name, role, password_hash, mfa_secret,
-				                        mfa_enrolled_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, now(), now())
+				                        mfa_secret_sealed, mfa_enrolled_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, true, now(), now())
 				ON CONFLICT (clinic_id, username) DO NOTHING""")
-			.params(UUID.randomUUID(), login.clinic(), login.username(), "Demo " + login.username(),
-					login.role().name(), passwords.encode(login.password()), DEMO_TOTP_SECRET)
+			.params(id, login.clinic(), login.username(), "Demo " + login.username(),
+					login.role().name(), passwords.encode(login.password()), accounts.seal(id, DEMO_TOTP_SECRET))
 			.update();
 	}
 }

@@ -1,5 +1,6 @@
 package org.medassist.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import org.medassist.platform.SecretSealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * The RSA keys that sign staff access tokens, kept in PostgreSQL so that every instance signs and verifies
  * alike. The newest key signs; older keys still verify until they retire, one token lifetime after a newer key
- * appeared. Rotation is periodic ({@code medassist.identity.signing-key-rotation}) and on demand.
+ * appeared. Rotation is periodic ({@code medassist.identity.signing-key-rotation}) and on demand. Private keys are
+ * stored sealed under the master key ({@code private_sealed}), so a dump of the database cannot sign tokens.
  */
 @Component
 class SigningKeys {
@@ -46,8 +49,11 @@ class SigningKeys {
 
 	private volatile Instant lastReload = Instant.EPOCH;
 
-	SigningKeys(JdbcClient jdbc, IdentityProperties properties, Clock clock) {
+	private final SecretSealer sealer;
+
+	SigningKeys(JdbcClient jdbc, IdentityProperties properties, Clock clock, SecretSealer sealer) {
 		this.jdbc = jdbc;
+		this.sealer = sealer;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -89,8 +95,9 @@ class SigningKeys {
 			generator.initialize(2048);
 			KeyPair pair = generator.generateKeyPair();
 			String kid = UUID.randomUUID().toString();
-			jdbc.sql("INSERT INTO signing_key (kid, public_der, private_der, created_at) VALUES (?, ?, ?, ?)")
-				.params(kid, pair.getPublic().getEncoded(), pair.getPrivate().getEncoded(),
+			jdbc.sql("INSERT INTO signing_key (kid, public_der, private_der, private_sealed, created_at)"
+					+ " VALUES (?, ?, ?, true, ?)")
+				.params(kid, pair.getPublic().getEncoded(), sealer.seal(pair.getPrivate().getEncoded(), context(kid)),
 						Timestamp.from(clock.instant()))
 				.update();
 			log.info("New access-token signing key {}", kid);
@@ -129,19 +136,72 @@ class SigningKeys {
 		reload();
 	}
 
-	private synchronized List<RSAKey> reload() {
-		List<RSAKey> loaded = jdbc
-			.sql("SELECT kid, public_der, private_der, created_at FROM signing_key WHERE retired_at IS NULL")
+	/**
+	 * Seals private keys still stored in plain text (made before sealing existed). Idempotent, and safe on several
+	 * instances at once: a row changes only while it still holds the plain key read.
+	 *
+	 * @return how many were sealed here
+	 */
+	int sealPlainKeys() {
+		List<Row> plain = jdbc
+			.sql("SELECT kid, public_der, private_der, created_at FROM signing_key WHERE NOT private_sealed")
 			.query((rs, n) -> new Row(rs.getString("kid"), rs.getBytes("public_der"), rs.getBytes("private_der"),
 					rs.getTimestamp("created_at").toInstant()))
+			.list();
+		int sealed = 0;
+		for (Row row : plain) {
+			sealed += jdbc.sql("UPDATE signing_key SET private_der = ?, private_sealed = true"
+					+ " WHERE kid = ? AND NOT private_sealed AND private_der = ?")
+				.params(sealer.seal(row.privateDer(), context(row.kid())), row.kid(), row.privateDer())
+				.update();
+		}
+		return sealed;
+	}
+
+	/** Bound to the key's id: a sealed key copied to another row does not open. */
+	static byte[] context(String kid) {
+		return ("signing_key|private_der|" + kid).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private synchronized List<RSAKey> reload() {
+		List<RSAKey> loaded = jdbc
+			.sql("SELECT kid, public_der, private_der, private_sealed, created_at FROM signing_key"
+					+ " WHERE retired_at IS NULL")
+			.query((rs, n) -> new Stored(new Row(rs.getString("kid"), rs.getBytes("public_der"),
+					rs.getBytes("private_der"), rs.getTimestamp("created_at").toInstant()), rs.getBoolean("private_sealed")))
 			.list()
 			.stream()
+			.map(this::opened)
+			.flatMap(java.util.Optional::stream)
 			.sorted(Comparator.comparing(Row::createdAt).reversed())
 			.map(Row::toJwk)
 			.toList();
 		keys = loaded;
 		lastReload = clock.instant();
 		return loaded;
+	}
+
+	private record Stored(Row row, boolean sealed) {
+	}
+
+	/**
+	 * The key with its private half opened; empty when it does not open (another master key: a restore started
+	 * with the wrong key file). Such a key is skipped, so a new one is made and tokens keep working; MasterKeyCheck
+	 * reports the wrong master key at start.
+	 */
+	private java.util.Optional<Row> opened(Stored stored) {
+		Row row = stored.row();
+		if (!stored.sealed()) {
+			return java.util.Optional.of(row);
+		}
+		try {
+			return java.util.Optional.of(new Row(row.kid(), row.publicDer(), sealer.open(row.privateDer(), context(row.kid())),
+					row.createdAt()));
+		}
+		catch (IllegalStateException e) {
+			log.error("Signing key {} does not open with this master key; it is skipped", row.kid());
+			return java.util.Optional.empty();
+		}
 	}
 
 	private record Row(String kid, byte[] publicDer, byte[] privateDer, Instant createdAt) {

@@ -2,8 +2,10 @@ package org.medassist.identity.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,20 +14,25 @@ import org.medassist.platform.Classification;
 import org.medassist.platform.Classification.Level;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffRole;
+import org.medassist.platform.SecretSealer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Staff accounts in PostgreSQL. Every query runs inside a transaction for the account's clinic: row-level
- * security hides other clinics' accounts.
+ * security hides other clinics' accounts. TOTP secrets are stored sealed under the master key
+ * ({@code mfa_secret_sealed}); rows from before sealing hold plain text until {@link #sealPlainSecrets} runs.
  */
 @Repository
 class StaffAccounts {
 
 	private final JdbcClient jdbc;
 
-	StaffAccounts(JdbcClient jdbc) {
+	private final SecretSealer sealer;
+
+	StaffAccounts(JdbcClient jdbc, SecretSealer sealer) {
 		this.jdbc = jdbc;
+		this.sealer = sealer;
 	}
 
 	record Account(UUID id, ClinicId clinicId, String username, String displayName, StaffRole role,
@@ -49,10 +56,10 @@ class StaffAccounts {
 	void insert(Account a) {
 		jdbc.sql("""
 				INSERT INTO staff_user (id, clinic_id, username, display_name, role, password_hash, mfa_secret,
-				                        mfa_enrolled_at, created_at, password_must_change)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                        mfa_secret_sealed, mfa_enrolled_at, created_at, password_must_change)
+				VALUES (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?)""")
 			.params(a.id(), a.clinicId().value(), a.username(), a.displayName(), a.role().name(), a.passwordHash(),
-					a.mfaSecret(), ts(a.mfaEnrolledAt()), ts(a.createdAt()), a.passwordMustChange())
+					seal(a.id(), a.mfaSecret()), ts(a.mfaEnrolledAt()), ts(a.createdAt()), a.passwordMustChange())
 			.update();
 	}
 
@@ -103,15 +110,17 @@ class StaffAccounts {
 	}
 
 	void enrolMfa(UUID id, String secret, Instant at, long step) {
-		jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_enrolled_at = ?, mfa_last_step = ? WHERE id = ?")
-			.params(secret, ts(at), step, id)
+		jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_secret_sealed = true, mfa_enrolled_at = ?, mfa_last_step = ?"
+				+ " WHERE id = ?")
+			.params(seal(id, secret), ts(at), step, id)
 			.update();
 	}
 
 	/** A pending secret, shown to the user and confirmed with a first code before it counts. */
 	void offerMfaSecret(UUID id, String secret) {
-		jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_enrolled_at = NULL WHERE id = ? AND mfa_enrolled_at IS NULL")
-			.params(secret, id)
+		jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_secret_sealed = true, mfa_enrolled_at = NULL"
+				+ " WHERE id = ? AND mfa_enrolled_at IS NULL")
+			.params(seal(id, secret), id)
 			.update();
 	}
 
@@ -162,10 +171,58 @@ class StaffAccounts {
 			.update() == 1;
 	}
 
+	/**
+	 * Seals the TOTP secrets of the current clinic still stored in plain text (written before sealing existed).
+	 * Idempotent and safe on several instances at once: each row changes only if it is still the plain value read.
+	 *
+	 * @return how many were sealed here
+	 */
+	int sealPlainSecrets() {
+		List<UUID> ids = jdbc.sql("SELECT id FROM staff_user WHERE NOT mfa_secret_sealed AND mfa_secret IS NOT NULL")
+			.query(UUID.class)
+			.list();
+		int sealed = 0;
+		for (UUID id : ids) {
+			String plain = jdbc.sql("SELECT mfa_secret FROM staff_user WHERE id = ? AND NOT mfa_secret_sealed")
+				.param(id)
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			if (plain != null) {
+				sealed += jdbc.sql("UPDATE staff_user SET mfa_secret = ?, mfa_secret_sealed = true"
+						+ " WHERE id = ? AND NOT mfa_secret_sealed AND mfa_secret = ?")
+					.params(seal(id, plain), id, plain)
+					.update();
+			}
+		}
+		return sealed;
+	}
+
+	String seal(UUID accountId, String secret) {
+		return secret == null ? null
+				: Base64.getEncoder().encodeToString(sealer.seal(secret.getBytes(StandardCharsets.UTF_8),
+						secretContext(accountId)));
+	}
+
+	private String open(UUID accountId, String stored, boolean sealed) {
+		if (stored == null || !sealed) {
+			return stored;
+		}
+		return new String(sealer.open(Base64.getDecoder().decode(stored), secretContext(accountId)),
+				StandardCharsets.UTF_8);
+	}
+
+	/** Bound to the account: a sealed secret copied to another account does not open. */
+	static byte[] secretContext(UUID accountId) {
+		return ("staff_user|mfa_secret|" + accountId).getBytes(StandardCharsets.UTF_8);
+	}
+
 	private Account account(ResultSet rs, int row) throws SQLException {
-		return new Account(rs.getObject("id", UUID.class), new ClinicId(rs.getObject("clinic_id", UUID.class)),
+		UUID id = rs.getObject("id", UUID.class);
+		return new Account(id, new ClinicId(rs.getObject("clinic_id", UUID.class)),
 				rs.getString("username"), rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
-				rs.getString("password_hash"), rs.getString("mfa_secret"), instant(rs, "mfa_enrolled_at"),
+				rs.getString("password_hash"),
+				open(id, rs.getString("mfa_secret"), rs.getBoolean("mfa_secret_sealed")), instant(rs, "mfa_enrolled_at"),
 				rs.getLong("mfa_last_step"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
 				instant(rs, "disabled_at"), instant(rs, "created_at"), rs.getBoolean("password_must_change"));
 	}

@@ -3,6 +3,8 @@ package org.medassist.keys.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -32,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One Tink AES-256-GCM keyset per clinic in {@code clinic_keyset}, wrapped by the {@link MasterKey} with the
  * clinic's id as associated data (a wrapped keyset moved to another clinic does not unwrap). Unwrapped keysets
- * are cached in memory for the life of the process.
+ * are cached in memory for {@code medassist.keys.keyset-cache-ttl}, so that a rotation made by another process
+ * (the command line, another instance) reaches this one within that time.
  */
 @Service
 class ClinicKeysets implements PhiCipher, KeyRotation {
@@ -47,11 +50,17 @@ class ClinicKeysets implements PhiCipher, KeyRotation {
 
 	private final ApplicationEventPublisher events;
 
-	private final Map<ClinicId, Aead> cache = new ConcurrentHashMap<>();
+	private final Map<ClinicId, Cached> cache = new ConcurrentHashMap<>();
+
+	private final Duration cacheTtl;
+
+	private record Cached(Aead aead, Instant loadedAt) {
+	}
 
 	ClinicKeysets(MasterKey master, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, KeysProperties properties) {
 		this.events = events;
+		this.cacheTtl = properties.keysetCacheTtl();
 		this.master = master;
 		this.jdbc = jdbc;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -138,9 +147,9 @@ class ClinicKeysets implements PhiCipher, KeyRotation {
 	}
 
 	private Aead aead(ClinicId clinic, boolean createIfMissing) throws GeneralSecurityException {
-		Aead cached = cache.get(clinic);
-		if (cached != null) {
-			return cached;
+		Cached cached = cache.get(clinic);
+		if (cached != null && cached.loadedAt().plus(cacheTtl).isAfter(clock.instant())) {
+			return cached.aead();
 		}
 		Optional<byte[]> wrapped = stored(clinic);
 		if (wrapped.isEmpty() && createIfMissing) {
@@ -157,10 +166,26 @@ class ClinicKeysets implements PhiCipher, KeyRotation {
 		if (wrapped.isEmpty()) {
 			throw new GeneralSecurityException("clinic " + clinic + " has no keyset");
 		}
-		Aead aead = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped.get(), master.aead(), wrappingContext(clinic))
-			.getPrimitive(RegistryConfiguration.get(), Aead.class);
-		cache.put(clinic, aead);
+		Aead aead = unwrap(clinic, wrapped.get()).getPrimitive(RegistryConfiguration.get(), Aead.class);
+		cache.put(clinic, new Cached(aead, clock.instant()));
 		return aead;
+	}
+
+	KeysetHandle unwrap(ClinicId clinic, byte[] wrapped) throws GeneralSecurityException {
+		return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master.aead(), wrappingContext(clinic));
+	}
+
+	byte[] wrap(ClinicId clinic, KeysetHandle keyset) throws GeneralSecurityException {
+		return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(), wrappingContext(clinic));
+	}
+
+	/** Drops this instance's copy of the clinic's keyset: the next use reads the stored one. */
+	void forget(ClinicId clinic) {
+		cache.remove(clinic);
+	}
+
+	Duration cacheTtl() {
+		return cacheTtl;
 	}
 
 	private Optional<byte[]> stored(ClinicId clinic) {
