@@ -209,6 +209,33 @@ class ReviewQueueTest extends ApplicationTest {
 	}
 
 	@Test
+	void theClinicAdminPutsANurseInChargeAtOnceWithoutEndingHerSessionAndOnlyANurse() throws Exception {
+		String admin = login("demo", "admin", "admin-demo-password");
+		String nurseId = staffId("nurse");
+		assertThat(staff.get("/api/v1/admin/staff", admin).body().valueStream()
+			.filter(n -> n.get("username").asString().equals("charge")).findFirst().orElseThrow()
+			.get("chargeNurse").asBoolean()).as("the demo charge nurse").isTrue();
+		String id = completed("demo", "URGENT");
+		queuedAgo(id, "31 minutes");
+		sweep();
+		Reply inCharge = staff.send("PATCH", "/api/v1/admin/staff/" + nurseId, "{\"chargeNurse\":true}", admin);
+		assertThat(inCharge.status()).as(inCharge.raw()).isEqualTo(200);
+		assertThat(inCharge.body().get("chargeNurse").asBoolean()).isTrue();
+		try {
+			assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status())
+				.as("in charge at once, with the session she had").isEqualTo(200);
+		}
+		finally {
+			assertThat(staff.send("PATCH", "/api/v1/admin/staff/" + nurseId, "{\"chargeNurse\":false}", admin).status())
+				.isEqualTo(200);
+		}
+		Reply physicianInCharge = staff.send("PATCH", "/api/v1/admin/staff/" + staffId("physician"),
+				"{\"chargeNurse\":true}", admin);
+		assertThat(physicianInCharge.status()).isEqualTo(400);
+		assertThat(physicianInCharge.problemType()).isEqualTo("urn:medassist:problem:invalid-charge-nurse");
+	}
+
+	@Test
 	void withoutAChargeNurseTheFirstBreachChasesTheNursesAgain() throws Exception {
 		database.sql("UPDATE staff_user SET charge_nurse = false WHERE username = 'charge'").update();
 		try {
@@ -308,6 +335,11 @@ class ReviewQueueTest extends ApplicationTest {
 	private void queuedAgo(String id, String interval) {
 		database.sql("UPDATE review SET queued_at = now() - ?::interval WHERE consultation_id = ?::uuid")
 			.params(interval, id).update();
+	}
+
+	private String staffId(String username) {
+		return database.sql("SELECT u.id::text FROM staff_user u JOIN clinic c ON c.id = u.clinic_id"
+				+ " WHERE c.slug = 'demo' AND u.username = ?").param(username).query(String.class).single();
 	}
 
 	private String breachesAndTier(String id) {
