@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +26,8 @@ import org.medassist.testing.SocketClient;
 import org.medassist.testing.StaffClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -129,6 +132,45 @@ class TwoInstancesTest {
 
 	@Test
 	@Order(2)
+	void eachBreachIsRecordedOnceAndClimbsOneTierThoughBothInstancesSweepAtOnce() throws Exception {
+		PatientClient onFirst = client(first);
+		Session session = onFirst.startAndConsent("demo");
+		onFirst.send(session, ScriptedTriageEngine.DISPOSITION_PREFIX + "EMERGENCY");
+		JdbcClient database = JdbcClient.create(new DriverManagerDataSource(ExternalPostgresTest.SERVER + DATABASE,
+				ExternalPostgresTest.OWNER, "owner-secret"));
+		String breaches = """
+				SELECT breaches || ' ' || tier || ' ' || (SELECT count(*) FROM dashboard_update d
+				    WHERE d.consultation_id = r.consultation_id AND d.kind = 'BREACHED')
+				FROM review r WHERE consultation_id = ?::uuid""";
+		// Past the two-minute target once, then twice: each time both instances sweep at the same moment.
+		for (String ago : List.of("3 minutes", "5 minutes")) {
+			database.sql("UPDATE review SET queued_at = now() - ?::interval WHERE consultation_id = ?::uuid")
+				.params(ago, session.id()).update();
+			CompletableFuture<Integer> onOne = CompletableFuture.supplyAsync(() -> sweep(first));
+			CompletableFuture<Integer> onOther = CompletableFuture.supplyAsync(() -> sweep(second));
+			onOne.get(60, TimeUnit.SECONDS);
+			onOther.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(database.sql(breaches).param(session.id()).query(String.class).single())
+			.as("two breaches, each recorded and announced once; the demo clinic has a charge nurse, then physicians")
+			.isEqualTo("2 PHYSICIAN 2");
+	}
+
+	/** One run of an instance's escalation job, as its scheduler would start it. */
+	private static int sweep(ConfigurableApplicationContext instance) {
+		try {
+			Object job = instance.getBean("escalations");
+			var sweep = job.getClass().getMethod("sweep");
+			sweep.setAccessible(true); // a package-private class's public method
+			return (Integer) sweep.invoke(job);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Test
+	@Order(3)
 	void aPatientOnOneInstanceReachesANurseOnTheOtherAndClaimsAreExclusive() throws Exception {
 		PatientClient onFirst = client(first);
 		PatientClient onSecond = client(second);
