@@ -39,18 +39,15 @@ class ReviewController {
 
 	private final Consultations consultations;
 
-	private final ReviewProperties properties;
-
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	ReviewController(ReviewService reviews, ReasonCodes reasonCodes, Consultations consultations,
-			ReviewProperties properties, TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock) {
 		this.reviews = reviews;
 		this.reasonCodes = reasonCodes;
 		this.consultations = consultations;
-		this.properties = properties;
 		this.tx = tx;
 		this.clock = clock;
 	}
