@@ -194,6 +194,8 @@ interface StaffView {
   mfaEnrolled: boolean;
   disabled: boolean;
   locked: boolean;
+  /** A nurse in charge: takes the cases escalated past the nurses' target. A duty, not a role. */
+  chargeNurse: boolean;
 }
 
 const ROLES: StaffRole[] = ['NURSE', 'PHYSICIAN', 'CLINIC_ADMIN', 'AUDITOR'];
@@ -244,6 +246,13 @@ function Staff() {
                   onChange={(e) => void guarded(async () => { await api(`/api/v1/admin/staff/${s.id}`, { method: 'PATCH', body: { role: e.target.value } }); })}>
                   {ROLES.map((r) => <option key={r} value={r}>{t(`admin.roles.${r}`)}</option>)}
                 </select>
+                {s.role === 'NURSE' && (
+                  <label className="ml-2 inline-flex items-center gap-1">
+                    <input type="checkbox" checked={s.chargeNurse}
+                      onChange={(e) => { const chargeNurse = e.target.checked; void guarded(async () => { await api(`/api/v1/admin/staff/${s.id}`, { method: 'PATCH', body: { chargeNurse } }); }); }} />
+                    {t('admin.staff.chargeNurse')}<span className="sr-only"> {s.username}</span>
+                  </label>
+                )}
               </td>
               <td className="p-1">{s.mfaEnrolled ? t('admin.staff.enrolled') : t('admin.staff.notEnrolled')}</td>
               <td className="p-1">{s.disabled ? t('admin.staff.disabled') : s.locked ? t('admin.staff.locked') : t('admin.staff.active')}</td>

@@ -12,7 +12,8 @@ const json = (status: number, body: unknown, type = 'application/json') =>
 function server() {
   const calls: string[] = [];
   let reauthenticated = false;
-  const staff = [{ id: 'u1', username: 'nurse', displayName: 'Nurse', role: 'NURSE', mfaEnrolled: true, disabled: false, locked: false }];
+  const staff = [{ id: 'u1', username: 'nurse', displayName: 'Nurse', role: 'NURSE', mfaEnrolled: true, disabled: false, locked: false, chargeNurse: false }];
+  const patches: unknown[] = [];
   const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     calls.push(`${method} ${url}`);
@@ -24,8 +25,14 @@ function server() {
         return json(403, { type: 'https://medassist.example/problems/reauthentication-required', title: 'Forbidden', status: 403, detail: 'Confirm your password and code first.' }, 'application/problem+json');
       }
       const body = JSON.parse(String(init?.body));
-      staff.push({ id: 'u2', username: body.username, displayName: body.displayName, role: body.role, mfaEnrolled: false, disabled: false, locked: false });
+      staff.push({ id: 'u2', username: body.username, displayName: body.displayName, role: body.role, mfaEnrolled: false, disabled: false, locked: false, chargeNurse: false });
       return json(201, staff[1]);
+    }
+    if (url === '/api/v1/admin/staff/u1' && method === 'PATCH') {
+      const body = JSON.parse(String(init?.body));
+      patches.push(body);
+      staff[0] = { ...staff[0], ...body };
+      return json(200, staff[0]);
     }
     if (url === '/api/v1/auth/reauthenticate') {
       const body = JSON.parse(String(init?.body));
@@ -36,7 +43,19 @@ function server() {
     return json(404, { detail: `no ${url}` });
   });
   vi.stubGlobal('fetch', fetchMock);
-  return { calls };
+  return { calls, patches };
+}
+
+function renderStaffPage() {
+  render(
+    <MemoryRouter initialEntries={['/admin/staff']}>
+      <StaffSessionProvider>
+        <Routes>
+          <Route path="/admin/*" element={<AdminApp />} />
+        </Routes>
+      </StaffSessionProvider>
+    </MemoryRouter>,
+  );
 }
 
 afterEach(() => {
@@ -72,5 +91,17 @@ describe('staff administration', () => {
     expect(dialog).not.toBeInTheDocument();
     expect(calls.filter((c) => c === 'POST /api/v1/admin/staff')).toHaveLength(2);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Account created'));
+  });
+
+  it('puts a nurse in charge with one checkbox (a duty, not a role)', async () => {
+    sessionStorage.setItem('medassist.staff.refresh', 'rt1');
+    const { patches } = server();
+    const user = userEvent.setup();
+    renderStaffPage();
+    const inCharge = await screen.findByRole('checkbox', { name: /In charge/ });
+    expect(inCharge).not.toBeChecked();
+    await user.click(inCharge);
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: /In charge/ })).toBeChecked());
+    expect(patches).toEqual([{ chargeNurse: true }]);
   });
 });

@@ -91,7 +91,8 @@ export type StaffRole = 'NURSE' | 'PHYSICIAN' | 'CLINIC_ADMIN' | 'AUDITOR';
 export interface QueueItem {
   consultationId: string;
   state: 'QUEUED' | 'CLAIMED' | 'DECIDED';
-  tier: string;
+  /** Who should take it: an unclaimed case climbs a tier per missed target; a second opinion goes to physicians. */
+  tier: 'NURSE' | 'CHARGE_NURSE' | 'PHYSICIAN';
   aiDisposition: Disposition;
   escalated: boolean;
   queuedAt: string;
@@ -99,6 +100,8 @@ export interface QueueItem {
   claimedBy: string | null;
   claimExpiresAt: string | null;
   breaches: number;
+  /** When the next target is missed if nobody claims the case (ROUTINE and SELF_CARE in working hours). */
+  dueAt: string | null;
   aiGenerated: boolean;
 }
 

@@ -9,7 +9,7 @@ import { useDashboardUpdates } from './liveUpdates';
 
 /** The clinic's open cases, most urgent first, then longest waiting; updated live. */
 export function QueuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useStaff();
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -108,6 +108,11 @@ export function QueuePage() {
                     </span>
                   ) : (
                     <span className="text-gray-800">{t('nurse.queue.onTime')}</span>
+                  )}
+                  {item.dueAt && (
+                    <span className="block text-sm text-gray-800" data-testid="due">
+                      {t('nurse.queue.due', { time: new Date(item.dueAt).toLocaleString(i18n.language, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) })}
+                    </span>
                   )}
                 </td>
                 <td className="p-2">

@@ -13,7 +13,7 @@ export interface DashboardUpdate {
  * few minutes; we reconnect with a fresh token and ?after= the last sequence number, so nothing is missed.
  */
 export function useDashboardUpdates(onUpdate: (update: DashboardUpdate) => void): boolean {
-  const { api, accessToken } = useStaff();
+  const { freshAccessToken } = useStaff();
   const [live, setLive] = useState(false);
   const handler = useRef(onUpdate);
   handler.current = onUpdate;
@@ -25,8 +25,9 @@ export function useDashboardUpdates(onUpdate: (update: DashboardUpdate) => void)
     (async () => {
       while (!stopped) {
         try {
-          await api('/api/v1/auth/me'); // refreshes the access token when it has expired
-          const token = await accessToken();
+          // The stream lives as long as the token: start each one with a token that has its life ahead of it.
+          const token = await freshAccessToken();
+          if (!token) throw new Error('signed out');
           await fetchEventSource(`/api/v1/notifications/dashboard${lastSeq != null ? `?after=${lastSeq}` : ''}`, {
             headers: { Authorization: `Bearer ${token}` },
             signal: controller.signal,
@@ -63,6 +64,6 @@ export function useDashboardUpdates(onUpdate: (update: DashboardUpdate) => void)
       stopped = true;
       controller.abort();
     };
-  }, [api, accessToken]);
+  }, [freshAccessToken]);
   return live;
 }

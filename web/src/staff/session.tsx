@@ -13,12 +13,23 @@ export interface Me {
 interface Tokens {
   accessToken: string;
   refreshToken: string;
+  /** When the access token expires (ms since the epoch); 0 when the server did not say. */
+  expiresAt: number;
+}
+
+/** A token with less than this left is renewed before a long-lived use (a live stream). */
+const FRESH_FOR_MS = 30_000;
+
+function tokensOf(r: LoginResponse): Tokens {
+  return { accessToken: r.accessToken!, refreshToken: r.refreshToken!, expiresAt: r.expiresIn ? Date.now() + r.expiresIn * 1000 : 0 };
 }
 
 export interface LoginResponse {
   status: 'AUTHENTICATED' | 'MFA_ENROLMENT_REQUIRED';
   accessToken: string | null;
   refreshToken: string | null;
+  /** Seconds the access token is valid for. */
+  expiresIn?: number | null;
   role: StaffRole | null;
   enrolmentToken: string | null;
   recoveryCodes: string[] | null;
@@ -35,6 +46,8 @@ export interface StaffSession {
   /** An API call as the signed-in member of staff: refreshes the access token once when it has expired. */
   api<T>(path: string, options?: Omit<RequestOptions, 'token'>): Promise<T>;
   accessToken(): Promise<string | null>;
+  /** An access token valid for a while yet (renewed first if it is about to expire), for a live stream. */
+  freshAccessToken(): Promise<string | null>;
   refreshMe(): Promise<void>;
 }
 
@@ -53,7 +66,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     if (!refreshToken) return null;
     refreshing.current ??= request<LoginResponse>('/api/v1/auth/refresh', { body: { refreshToken } })
       .then((r) => {
-        tokens.current = { accessToken: r.accessToken!, refreshToken: r.refreshToken! };
+        tokens.current = tokensOf(r);
         sessionStorage.setItem(STORE, r.refreshToken!);
         return r.accessToken;
       })
@@ -70,6 +83,11 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const accessToken = useCallback(async () => tokens.current?.accessToken ?? refresh(), [refresh]);
+
+  const freshAccessToken = useCallback(async () => {
+    const current = tokens.current;
+    return current && current.expiresAt - Date.now() > FRESH_FOR_MS ? current.accessToken : refresh();
+  }, [refresh]);
 
   const api = useCallback(
     async <T,>(path: string, options: Omit<RequestOptions, 'token'> = {}): Promise<T> => {
@@ -93,7 +111,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback(
     async (r: LoginResponse) => {
-      tokens.current = { accessToken: r.accessToken!, refreshToken: r.refreshToken! };
+      tokens.current = tokensOf(r);
       sessionStorage.setItem(STORE, r.refreshToken!);
       await refreshMe();
     },
@@ -121,7 +139,10 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  const value = useMemo(() => ({ me, login, signedIn, logout, api, accessToken, refreshMe }), [me, login, signedIn, logout, api, accessToken, refreshMe]);
+  const value = useMemo(
+    () => ({ me, login, signedIn, logout, api, accessToken, freshAccessToken, refreshMe }),
+    [me, login, signedIn, logout, api, accessToken, freshAccessToken, refreshMe],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -125,6 +125,9 @@ class PermissionMatrixTest extends ApplicationTest {
 		m.put("PUT /api/v1/admin/clinic", entry(adminOnly, f -> "{\"name\":\"MedAssist Demo Clinic\",\"emergencyNumber\":\"911\"}"));
 		m.put("GET /api/v1/admin/review-targets", entry(adminOnly, null));
 		m.put("PUT /api/v1/admin/review-targets", entry(adminOnly, f -> "{\"EMERGENCY\":\"PT2M\"}"));
+		m.put("GET /api/v1/admin/working-hours", entry(adminOnly, null));
+		m.put("PUT /api/v1/admin/working-hours", entry(adminOnly, f -> "{\"timeZone\":\"UTC\",\"days\":[\"MONDAY\","
+				+ "\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"],\"opens\":\"08:00\",\"closes\":\"18:00\"}"));
 		// The clinic's guidance documents: admins; another clinic's document is not there. The bodies are refused
 		// (400) after the security layer, so nothing is stored; DELETE comes after GET and PUT of the same objects.
 		m.put("GET /api/v1/admin/knowledge/documents", entry(adminOnly, null));

@@ -171,34 +171,118 @@ class ReviewQueueTest extends ApplicationTest {
 	}
 
 	@Test
-	void anUnclaimedEmergencyBreachesItsTargetOnceThoughTwoInstancesSweep() throws Exception {
+	void anUnclaimedEmergencyClimbsOneTierPerBreachEachOnceThoughTwoInstancesSweep() throws Exception {
 		String id = completed("demo", "EMERGENCY");
 		// Queued three minutes ago: past the two-minute target once, not yet twice.
-		database.sql("UPDATE review SET queued_at = now() - interval '3 minutes' WHERE consultation_id = ?::uuid")
-			.param(id).update();
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			List<Future<Integer>> sweeps = pool.invokeAll(List.of(this::sweep, this::sweep));
-			sweeps.get(0).get();
-			sweeps.get(1).get();
-		}
-		finally {
-			pool.shutdown();
-		}
-		sweep();
-		assertThat(database.sql("SELECT breaches FROM review WHERE consultation_id = ?::uuid").param(id)
-			.query(Integer.class).single()).isOne();
-		assertThat(events.of(ReviewEvent.class).stream()
-			.filter(e -> e.kind() == ReviewEvent.Kind.BREACHED && e.consultationId().toString().equals(id))).hasSize(1);
+		queuedAgo(id, "3 minutes");
+		sweepTwiceAtOnceThenAgain();
+		assertThat(breachesAndTier(id)).as("the first breach goes to the charge nurse").isEqualTo("1 CHARGE_NURSE");
+		assertThat(breachEvents(id)).containsExactly("breach:1 tier:CHARGE_NURSE");
 		JsonNode item = staff.get("/api/v1/review/queue", nurse()).body().valueStream()
 			.filter(n -> n.get("consultationId").asString().equals(id)).findFirst().orElseThrow();
 		assertThat(item.get("breaches").asInt()).as("shown on the queue").isOne();
+		assertThat(item.get("tier").asString()).isEqualTo("CHARGE_NURSE");
 
-		database.sql("UPDATE review SET queued_at = now() - interval '5 minutes' WHERE consultation_id = ?::uuid")
-			.param(id).update();
+		queuedAgo(id, "5 minutes");
+		sweepTwiceAtOnceThenAgain();
+		assertThat(breachesAndTier(id)).as("the second breach sends it to physicians").isEqualTo("2 PHYSICIAN");
+		assertThat(breachEvents(id)).containsExactly("breach:1 tier:CHARGE_NURSE", "breach:2 tier:PHYSICIAN");
+	}
+
+	@Test
+	void aCaseEscalatedToTheChargeNurseIsTakenByHerOrAPhysicianNotByAnotherNurse() throws Exception {
+		String id = completed("demo", "URGENT");
+		queuedAgo(id, "31 minutes");
 		sweep();
-		assertThat(database.sql("SELECT breaches || ' ' || tier FROM review WHERE consultation_id = ?::uuid").param(id)
-			.query(String.class).single()).as("the second breach sends it to physicians").isEqualTo("2 PHYSICIAN");
+		assertThat(breachesAndTier(id)).isEqualTo("1 CHARGE_NURSE");
+		Reply byNurse = staff.post("/api/v1/review/" + id + "/claim", "", nurse());
+		assertThat(byNurse.status()).isEqualTo(409);
+		assertThat(byNurse.problemType()).isEqualTo("urn:medassist:problem:charge-nurse-review-requested");
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", chargeNurse()).status()).isEqualTo(200);
+		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", chargeNurse()).status()).isEqualTo(200);
+
+		String another = completed("demo", "URGENT");
+		queuedAgo(another, "31 minutes");
+		sweep();
+		assertThat(staff.post("/api/v1/review/" + another + "/claim", "", physician()).status())
+			.as("a physician is a higher tier").isEqualTo(200);
+	}
+
+	@Test
+	void theClinicAdminPutsANurseInChargeAtOnceWithoutEndingHerSessionAndOnlyANurse() throws Exception {
+		String admin = login("demo", "admin", "admin-demo-password");
+		String nurseId = staffId("nurse");
+		assertThat(staff.get("/api/v1/admin/staff", admin).body().valueStream()
+			.filter(n -> n.get("username").asString().equals("charge")).findFirst().orElseThrow()
+			.get("chargeNurse").asBoolean()).as("the demo charge nurse").isTrue();
+		String id = completed("demo", "URGENT");
+		queuedAgo(id, "31 minutes");
+		sweep();
+		Reply inCharge = staff.send("PATCH", "/api/v1/admin/staff/" + nurseId, "{\"chargeNurse\":true}", admin);
+		assertThat(inCharge.status()).as(inCharge.raw()).isEqualTo(200);
+		assertThat(inCharge.body().get("chargeNurse").asBoolean()).isTrue();
+		try {
+			assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status())
+				.as("in charge at once, with the session she had").isEqualTo(200);
+		}
+		finally {
+			assertThat(staff.send("PATCH", "/api/v1/admin/staff/" + nurseId, "{\"chargeNurse\":false}", admin).status())
+				.isEqualTo(200);
+		}
+		Reply physicianInCharge = staff.send("PATCH", "/api/v1/admin/staff/" + staffId("physician"),
+				"{\"chargeNurse\":true}", admin);
+		assertThat(physicianInCharge.status()).isEqualTo(400);
+		assertThat(physicianInCharge.problemType()).isEqualTo("urn:medassist:problem:invalid-charge-nurse");
+	}
+
+	@Test
+	void withoutAChargeNurseTheFirstBreachChasesTheNursesAgain() throws Exception {
+		database.sql("UPDATE staff_user SET charge_nurse = false WHERE username = 'charge'").update();
+		try {
+			String id = completed("demo", "EMERGENCY");
+			queuedAgo(id, "3 minutes");
+			sweep();
+			assertThat(breachesAndTier(id)).as("no tier nobody holds").isEqualTo("1 NURSE");
+			assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status()).isEqualTo(200);
+		}
+		finally {
+			database.sql("UPDATE staff_user SET charge_nurse = true WHERE username = 'charge'").update();
+		}
+	}
+
+	@Test
+	void aRoutineCaseIsDueOneWorkingDayLaterInTheClinicsCalendarAnUrgentOneByTheClock() {
+		String admin = login("demo", "admin", "admin-demo-password");
+		String madridWeekdays = """
+				{"timeZone":"Europe/Madrid","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],
+				 "opens":"08:00","closes":"18:00"}""";
+		assertThat(staff.send("PUT", "/api/v1/admin/working-hours", madridWeekdays, admin).status()).isEqualTo(200);
+		assertThat(staff.get("/api/v1/admin/working-hours", admin).body().get("timeZone").asString())
+			.isEqualTo("Europe/Madrid");
+		for (String bad : List.of(madridWeekdays.replace("Europe/Madrid", "Mars/Olympus"),
+				madridWeekdays.replace("\"08:00\"", "\"19:00\""), madridWeekdays.replace("\"08:00\"", "\"8 am\""),
+				"{\"timeZone\":\"UTC\",\"days\":[],\"opens\":\"08:00\",\"closes\":\"18:00\"}")) {
+			Reply refused = staff.send("PUT", "/api/v1/admin/working-hours", bad, admin);
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.problemType()).isEqualTo("urn:medassist:problem:invalid-working-hours");
+		}
+		assertThat(staff.get("/api/v1/admin/working-hours", admin).body().get("opens").asString())
+			.as("a refused change stores nothing").isEqualTo("08:00");
+
+		// Friday 29 November 2030, 17:00 in Madrid (far ahead: no sweep breaches these while the test runs).
+		String routine = completed("demo", "ROUTINE");
+		String urgent = completed("demo", "URGENT");
+		for (String id : List.of(routine, urgent)) {
+			database.sql("UPDATE review SET queued_at = '2030-11-29T17:00:00+01:00' WHERE consultation_id = ?::uuid")
+				.param(id).update();
+		}
+		Map<String, String> due = new java.util.HashMap<>();
+		staff.get("/api/v1/review/queue", nurse()).body().valueStream()
+			.forEach(n -> due.put(n.get("consultationId").asString(), n.get("dueAt").asString()));
+		assertThat(java.time.Instant.parse(due.get(routine))).as("Monday 17:00 in Madrid, not Saturday")
+			.isEqualTo(java.time.Instant.parse("2030-12-02T16:00:00Z"));
+		assertThat(java.time.Instant.parse(due.get(urgent))).as("thirty minutes, weekend or not")
+			.isEqualTo(java.time.Instant.parse("2030-11-29T16:30:00Z"));
 	}
 
 	@Test
@@ -248,6 +332,42 @@ class ReviewQueueTest extends ApplicationTest {
 		return staff.post("/api/v1/review/" + id + "/decision", body, token);
 	}
 
+	private void queuedAgo(String id, String interval) {
+		database.sql("UPDATE review SET queued_at = now() - ?::interval WHERE consultation_id = ?::uuid")
+			.params(interval, id).update();
+	}
+
+	private String staffId(String username) {
+		return database.sql("SELECT u.id::text FROM staff_user u JOIN clinic c ON c.id = u.clinic_id"
+				+ " WHERE c.slug = 'demo' AND u.username = ?").param(username).query(String.class).single();
+	}
+
+	private String breachesAndTier(String id) {
+		return database.sql("SELECT breaches || ' ' || tier FROM review WHERE consultation_id = ?::uuid").param(id)
+			.query(String.class).single();
+	}
+
+	private List<String> breachEvents(String id) {
+		return events.of(ReviewEvent.class).stream()
+			.filter(e -> e.kind() == ReviewEvent.Kind.BREACHED && e.consultationId().toString().equals(id))
+			.map(ReviewEvent::detail)
+			.toList();
+	}
+
+	/** Two instances' sweeps at the same moment, then one more: each breach must still be recorded once. */
+	private void sweepTwiceAtOnceThenAgain() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> sweeps = pool.invokeAll(List.of(this::sweep, this::sweep));
+			sweeps.get(0).get();
+			sweeps.get(1).get();
+		}
+		finally {
+			pool.shutdown();
+		}
+		sweep();
+	}
+
 	private Integer sweep() throws Exception {
 		Object job = context.getBean("escalations");
 		var sweep = job.getClass().getMethod("sweep");
@@ -266,6 +386,10 @@ class ReviewQueueTest extends ApplicationTest {
 
 	private String physician() {
 		return login("demo", "physician", "physician-demo-password");
+	}
+
+	private String chargeNurse() {
+		return login("demo", "charge", "charge-demo-password");
 	}
 
 	private String otherClinicNurse() {

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.medassist.consultation.ConsultationAccess;
 import org.medassist.consultation.ConsultationId;
-import org.medassist.consultation.ConsultationReviewed;
 import org.medassist.consultation.Consultations;
 import org.medassist.consultation.MessageView;
 import org.medassist.consultation.PatientMessage;
@@ -25,7 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -193,20 +191,14 @@ class ConsultationSocket extends TextWebSocketHandler {
 
 	/**
 	 * The nurse decided: patients connected here get the new state (status REVIEWED, the nurse's instructions) as
-	 * it happens. Patients connected to another instance see it when they next load or reconnect.
+	 * it happens. {@link ReviewPushes} calls this on every instance.
 	 */
-	@TransactionalEventListener
-	void reviewed(ConsultationReviewed reviewed) {
-		// Off the deciding request's thread, which still holds the finished transaction's resources.
-		java.util.concurrent.CompletableFuture.runAsync(() -> push(reviewed));
-	}
-
-	private void push(ConsultationReviewed reviewed) {
-		for (WebSocketSession session : connected.getOrDefault(reviewed.consultationId().value(), Set.of())) {
+	void pushState(UUID consultationId) {
+		for (WebSocketSession session : connected.getOrDefault(consultationId, Set.of())) {
 			if (session.getAttributes().get(ACCESS) instanceof ConsultationAccess access) {
 				try {
 					sendQuietly(session, frame("state", "consultation",
-							consultations.view(access, reviewed.consultationId())));
+							consultations.view(access, new ConsultationId(consultationId))));
 				}
 				catch (RuntimeException e) {
 					log.debug("Could not push the reviewed state to a consultation socket");

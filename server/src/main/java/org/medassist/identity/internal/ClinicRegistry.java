@@ -71,7 +71,7 @@ public class ClinicRegistry {
 					.params(id.value(), slug, name.trim(), emergencyNumber)
 					.update();
 				accounts.insert(new StaffAccounts.Account(UUID.randomUUID(), id, adminUsername, adminUsername,
-						StaffRole.CLINIC_ADMIN, hash, null, null, 0, 0, null, null, clock.instant(), true));
+						StaffRole.CLINIC_ADMIN, hash, null, null, 0, 0, null, null, clock.instant(), true, false));
 			}));
 		}
 		catch (DuplicateKeyException e) {

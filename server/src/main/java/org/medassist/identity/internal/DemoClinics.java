@@ -36,12 +36,18 @@ class DemoClinics implements ApplicationRunner {
 	/** The demo staff's TOTP secret: public, so never enrolled outside demo mode. */
 	static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
+	/** @param chargeNurse a nurse in charge: takes the cases escalated past the nurses' target */
 	record DemoLogin(UUID clinic, String clinicSlug, String username, StaffRole role,
-			@Classification(Level.RESTRICTED) String password) {
+			@Classification(Level.RESTRICTED) String password, boolean chargeNurse) {
+
+		DemoLogin(UUID clinic, String clinicSlug, String username, StaffRole role, String password) {
+			this(clinic, clinicSlug, username, role, password, false);
+		}
 	}
 
 	static final List<DemoLogin> LOGINS = List.of(
 			new DemoLogin(DEMO, "demo", "nurse", StaffRole.NURSE, "nurse-demo-password"),
+			new DemoLogin(DEMO, "demo", "charge", StaffRole.NURSE, "charge-demo-password", true),
 			new DemoLogin(DEMO, "demo", "admin", StaffRole.CLINIC_ADMIN, "admin-demo-password"),
 			new DemoLogin(DEMO, "demo", "physician", StaffRole.PHYSICIAN, "physician-demo-password"),
 			new DemoLogin(DEMO, "demo", "auditor", StaffRole.AUDITOR, "auditor-demo-password"),
@@ -94,11 +100,12 @@ class DemoClinics implements ApplicationRunner {
 		// Sealed like every TOTP secret, although this one is published: the code path is the same for all.
 		return jdbc.sql("""
 				INSERT INTO staff_user (id, clinic_id, username, display_name, role, password_hash, mfa_secret,
-				                        mfa_secret_sealed, mfa_enrolled_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, true, now(), now())
+				                        mfa_secret_sealed, mfa_enrolled_at, created_at, charge_nurse)
+				VALUES (?, ?, ?, ?, ?, ?, ?, true, now(), now(), ?)
 				ON CONFLICT (clinic_id, username) DO NOTHING""")
 			.params(id, login.clinic(), login.username(), "Demo " + login.username(),
-					login.role().name(), passwords.encode(login.password()), accounts.seal(id, DEMO_TOTP_SECRET))
+					login.role().name(), passwords.encode(login.password()), accounts.seal(id, DEMO_TOTP_SECRET),
+					login.chargeNurse())
 			.update();
 	}
 }

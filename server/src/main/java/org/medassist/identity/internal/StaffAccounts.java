@@ -38,7 +38,8 @@ class StaffAccounts {
 	record Account(UUID id, ClinicId clinicId, String username, String displayName, StaffRole role,
 			@Classification(Level.RESTRICTED) String passwordHash, @Classification(Level.RESTRICTED) String mfaSecret,
 			Instant mfaEnrolledAt, long mfaLastStep, int failedLogins,
-			Instant lockedUntil, Instant disabledAt, Instant createdAt, boolean passwordMustChange) {
+			Instant lockedUntil, Instant disabledAt, Instant createdAt, boolean passwordMustChange,
+			boolean chargeNurse) {
 
 		boolean mfaEnrolled() {
 			return mfaEnrolledAt != null && mfaSecret != null;
@@ -136,8 +137,16 @@ class StaffAccounts {
 			.update();
 	}
 
+	/** A charge nurse is a nurse: another role ends the duty. */
 	void changeRole(UUID id, StaffRole role) {
-		jdbc.sql("UPDATE staff_user SET role = ?, version = version + 1 WHERE id = ?").params(role.name(), id).update();
+		jdbc.sql("UPDATE staff_user SET role = ?, charge_nurse = charge_nurse AND ?::text = 'NURSE', version = version + 1"
+				+ " WHERE id = ?").params(role.name(), role.name(), id).update();
+	}
+
+	void setChargeNurse(UUID id, boolean chargeNurse) {
+		jdbc.sql("UPDATE staff_user SET charge_nurse = ?, version = version + 1 WHERE id = ?")
+			.params(chargeNurse, id)
+			.update();
 	}
 
 	void disable(UUID id, Instant at) {
@@ -224,7 +233,8 @@ class StaffAccounts {
 				rs.getString("password_hash"),
 				open(id, rs.getString("mfa_secret"), rs.getBoolean("mfa_secret_sealed")), instant(rs, "mfa_enrolled_at"),
 				rs.getLong("mfa_last_step"), rs.getInt("failed_logins"), instant(rs, "locked_until"),
-				instant(rs, "disabled_at"), instant(rs, "created_at"), rs.getBoolean("password_must_change"));
+				instant(rs, "disabled_at"), instant(rs, "created_at"), rs.getBoolean("password_must_change"),
+				rs.getBoolean("charge_nurse"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

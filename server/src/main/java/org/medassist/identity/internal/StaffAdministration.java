@@ -74,12 +74,13 @@ class StaffAdministration {
 		this.clock = clock;
 	}
 
+	/** @param chargeNurse a nurse in charge: takes the cases escalated past the nurses' target */
 	record StaffView(UUID id, String username, String displayName, StaffRole role, boolean mfaEnrolled,
-			boolean disabled, boolean locked, Instant createdAt) {
+			boolean disabled, boolean locked, Instant createdAt, boolean chargeNurse) {
 
 		static StaffView of(StaffAccounts.Account a, Instant now) {
 			return new StaffView(a.id(), a.username(), a.displayName(), a.role(), a.mfaEnrolled(), a.disabled(),
-					a.lockedAt(now), a.createdAt());
+					a.lockedAt(now), a.createdAt(), a.chargeNurse());
 		}
 	}
 
@@ -90,8 +91,9 @@ class StaffAdministration {
 	/**
 	 * @param unlock clear a lockout after failed logins
 	 * @param externalSubject link the account to this subject ({@code sub}) at the clinic's OpenID provider
+	 * @param chargeNurse put a nurse in charge (or end it); only a nurse can be
 	 */
-	record StaffChange(StaffRole role, Boolean disabled, Boolean unlock, String externalSubject) {
+	record StaffChange(StaffRole role, Boolean disabled, Boolean unlock, String externalSubject, Boolean chargeNurse) {
 	}
 
 	@GetMapping("/api/v1/admin/staff")
@@ -125,7 +127,7 @@ class StaffAdministration {
 		Instant now = clock.instant();
 		StaffAccounts.Account account = new StaffAccounts.Account(UUID.randomUUID(), admin.clinicId(), username,
 				displayName, request.role(), passwords.encode(request.password()), null, null, 0, 0, null, null, now,
-				true); // set by the admin: temporary until its owner changes it
+				true, false); // set by the admin: temporary until its owner changes it
 		try {
 			Tenancy.runAs(admin.clinicId(), () -> tx.executeWithoutResult(s -> accounts.insert(account)));
 		}
@@ -143,14 +145,19 @@ class StaffAdministration {
 	StaffView change(@AuthenticationPrincipal StaffMember admin, @PathVariable UUID id,
 			@RequestBody StaffChange request) {
 		if (request.role() == null && request.disabled() == null && request.unlock() == null
-				&& request.externalSubject() == null) {
-			throw new InvalidStaffRequest("empty-change", "Send 'role', 'disabled', 'unlock' or 'externalSubject'.");
+				&& request.externalSubject() == null && request.chargeNurse() == null) {
+			throw new InvalidStaffRequest("empty-change",
+					"Send 'role', 'disabled', 'unlock', 'externalSubject' or 'chargeNurse'.");
 		}
 		if (request.externalSubject() != null
 				&& (request.externalSubject().isBlank() || request.externalSubject().length() > 255)) {
 			throw new InvalidStaffRequest("invalid-external-subject", "'externalSubject' must be 1-255 characters.");
 		}
 		StaffAccounts.Account target = existing(admin, id);
+		StaffRole roleAfter = request.role() != null ? request.role() : target.role();
+		if (Boolean.TRUE.equals(request.chargeNurse()) && roleAfter != StaffRole.NURSE) {
+			throw new InvalidStaffRequest("invalid-charge-nurse", "Only a nurse can be put in charge.");
+		}
 		logins.requireRecentAuthentication(admin);
 		if (id.equals(admin.userId())) {
 			throw new InvalidStaffRequest("own-account",
@@ -177,6 +184,10 @@ class StaffAdministration {
 			if (request.externalSubject() != null) {
 				accounts.linkExternalSubject(id, request.externalSubject());
 			}
+			// A duty, not a role: the nurse's sessions and permissions stay as they are.
+			if (request.chargeNurse() != null) {
+				accounts.setChargeNurse(id, request.chargeNurse());
+			}
 			return accounts.find(id).orElseThrow(StaffMemberNotFound::new);
 			}));
 		}
@@ -186,7 +197,8 @@ class StaffAdministration {
 		changed(admin, id, (request.role() != null ? "role:" + request.role() + " " : "")
 				+ (request.disabled() != null ? "disabled:" + request.disabled() + " " : "")
 				+ (Boolean.TRUE.equals(request.unlock()) ? "unlocked " : "")
-				+ (request.externalSubject() != null ? "linked-external-subject" : ""));
+				+ (request.externalSubject() != null ? "linked-external-subject " : "")
+				+ (request.chargeNurse() != null ? "charge-nurse:" + request.chargeNurse() : ""));
 		return StaffView.of(after, now);
 	}
 

@@ -55,7 +55,7 @@ class StartupBanner {
 				.append("  Staff logins:   POST ").append(base).append("/api/v1/auth/login with clinic, username, password, totp\n");
 			for (DemoClinics.DemoLogin login : DemoClinics.LOGINS) {
 				text.append(String.format("                  %-6s %-10s %-24s (%s)%n", login.clinicSlug(), login.username(),
-						login.password(), login.role()));
+						login.password(), login.chargeNurse() ? login.role() + ", in charge" : login.role()));
 			}
 			text.append("  Demo TOTP:      secret ").append(DemoClinics.DEMO_TOTP_SECRET)
 				.append(" (add it to an authenticator app; demo mode only)\n");

@@ -2,14 +2,15 @@ package org.medassist.review.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 import org.medassist.consultation.ConsultationId;
+import org.medassist.identity.ChargeNurses;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.Clinics;
 import org.medassist.identity.Tenancy;
 import org.medassist.review.ReviewEvent;
-import org.medassist.triage.Disposition;
+import org.medassist.review.internal.ReviewRepository.Review;
+import org.medassist.review.internal.ReviewRepository.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Chases cases nobody has claimed in time. Runs on every instance; each breach is recorded (and announced)
  * exactly once because the update takes only rows nobody else has locked and counts breaches in its condition.
- * The first breach re-notifies; from the second the case goes to physicians.
+ * Each breach re-notifies and moves the case up a tier: the first to the charge nurse (when the clinic has one;
+ * otherwise the nurses are chased again), the second and later to physicians.
  */
 @Component
 class Escalations {
@@ -29,7 +31,9 @@ class Escalations {
 
 	private final ReviewRepository reviews;
 
-	private final ReviewProperties properties;
+	private final ReviewDeadlines deadlines;
+
+	private final ChargeNurses chargeNurses;
 
 	private final Clinics clinics;
 
@@ -39,10 +43,11 @@ class Escalations {
 
 	private final Clock clock;
 
-	Escalations(ReviewRepository reviews, ReviewProperties properties, Clinics clinics, TransactionTemplate tx,
-			ApplicationEventPublisher events, Clock clock) {
+	Escalations(ReviewRepository reviews, ReviewDeadlines deadlines, ChargeNurses chargeNurses, Clinics clinics,
+			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
 		this.reviews = reviews;
-		this.properties = properties;
+		this.deadlines = deadlines;
+		this.chargeNurses = chargeNurses;
 		this.clinics = clinics;
 		this.tx = tx;
 		this.events = events;
@@ -61,17 +66,27 @@ class Escalations {
 
 	private int sweep(ClinicId clinic) {
 		Instant now = clock.instant();
-		var targets = properties.claimWithin();
-		List<ReviewRepository.Review> breached = reviews.breach(targets.get(Disposition.EMERGENCY),
-				targets.get(Disposition.URGENT), targets.get(Disposition.ROUTINE), targets.get(Disposition.SELF_CARE),
-				now);
-		for (ReviewRepository.Review review : breached) {
-			events.publishEvent(new ReviewEvent(ReviewEvent.Kind.BREACHED, new ConsultationId(review.consultationId()),
-					clinic, review.aiDisposition(), null, now, "breach:" + review.breaches() + " tier:" + review.tier()));
+		ReviewDeadlines.Deadlines due = deadlines.current();
+		Tier firstTier = chargeNurses.anyInCurrentClinic() ? Tier.CHARGE_NURSE : Tier.NURSE;
+		int breached = 0;
+		for (Review waiting : reviews.neverClaimed()) {
+			Instant deadline = due.nextBreach(waiting);
+			if (deadline == null || deadline.isAfter(now)) {
+				continue;
+			}
+			int breach = waiting.breaches() + 1;
+			Tier tier = (breach >= 2 ? Tier.PHYSICIAN : firstTier).atLeast(waiting.tier());
+			var recorded = reviews.breach(waiting.consultationId(), waiting.breaches(), tier, now);
+			if (recorded.isPresent()) {
+				breached++;
+				events.publishEvent(new ReviewEvent(ReviewEvent.Kind.BREACHED,
+						new ConsultationId(waiting.consultationId()), clinic, waiting.aiDisposition(), null, now,
+						"breach:" + breach + " tier:" + tier));
+			}
 		}
-		if (!breached.isEmpty()) {
-			log.warn("{} review(s) waited past their target", breached.size());
+		if (breached > 0) {
+			log.warn("{} review(s) waited past their target", breached);
 		}
-		return breached.size();
+		return breached;
 	}
 }

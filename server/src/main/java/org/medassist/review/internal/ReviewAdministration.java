@@ -1,8 +1,12 @@
 package org.medassist.review.internal;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +33,7 @@ class ReviewAdministration {
 
 	private final ReasonCodes reasonCodes;
 
-	private final ReviewProperties properties;
+	private final ReviewDeadlines deadlines;
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +43,10 @@ class ReviewAdministration {
 
 	private final Clock clock;
 
-	ReviewAdministration(ReasonCodes reasonCodes, ReviewProperties properties, JdbcClient jdbc, TransactionTemplate tx,
+	ReviewAdministration(ReasonCodes reasonCodes, ReviewDeadlines deadlines, JdbcClient jdbc, TransactionTemplate tx,
 			ApplicationEventPublisher events, Clock clock) {
 		this.reasonCodes = reasonCodes;
-		this.properties = properties;
+		this.deadlines = deadlines;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.events = events;
@@ -110,11 +114,74 @@ class ReviewAdministration {
 	}
 
 	private Map<Disposition, Duration> current() {
-		Map<Disposition, Duration> out = new EnumMap<>(properties.claimWithin());
-		jdbc.sql("SELECT disposition, extract(epoch FROM claim_within)::bigint FROM review_target")
-			.query((rs, n) -> Map.entry(Disposition.valueOf(rs.getString(1)), Duration.ofSeconds(rs.getLong(2))))
-			.list()
-			.forEach(e -> out.put(e.getKey(), e.getValue()));
-		return out;
+		return deadlines.targets();
+	}
+
+	/**
+	 * The clinic's working hours, as the admin reads and sends them.
+	 *
+	 * @param timeZone an IANA zone such as {@code Europe/Madrid}
+	 * @param days working days, {@code MONDAY} ... {@code SUNDAY}
+	 * @param opens opening time, {@code HH:mm}
+	 * @param closes closing time, {@code HH:mm}, after {@code opens}
+	 */
+	record WorkingHoursView(String timeZone, List<DayOfWeek> days, String opens, String closes) {
+
+		static WorkingHoursView of(WorkingHours hours) {
+			return new WorkingHoursView(hours.zone().getId(), hours.days().stream().sorted().toList(),
+					hours.opens().toString(), hours.closes().toString());
+		}
+	}
+
+	@GetMapping("/api/v1/admin/working-hours")
+	@Operation(summary = "The clinic's working hours: ROUTINE and SELF_CARE targets count only this time",
+			security = @SecurityRequirement(name = "bearer"))
+	WorkingHoursView workingHours(@AuthenticationPrincipal StaffMember admin) {
+		return Tenancy.callAs(admin.clinicId(), () -> tx.execute(s -> WorkingHoursView.of(deadlines.workingHours())));
+	}
+
+	@PutMapping("/api/v1/admin/working-hours")
+	@Operation(summary = "Set the clinic's working hours (time zone, days, opening and closing time)",
+			security = @SecurityRequirement(name = "bearer"))
+	WorkingHoursView setWorkingHours(@AuthenticationPrincipal StaffMember admin,
+			@RequestBody WorkingHoursView request) {
+		WorkingHours hours = parse(request);
+		return Tenancy.callAs(admin.clinicId(), () -> tx.execute(s -> {
+			deadlines.setWorkingHours(admin.clinicId(), hours);
+			events.publishEvent(new ReviewSettingsChanged(admin.clinicId(), admin.userId(), "working-hours",
+					clock.instant()));
+			return WorkingHoursView.of(deadlines.workingHours());
+		}));
+	}
+
+	private static WorkingHours parse(WorkingHoursView request) {
+		if (request == null || request.timeZone() == null || request.days() == null || request.days().isEmpty()
+				|| request.days().contains(null) || request.opens() == null || request.closes() == null) {
+			throw invalidHours("Send 'timeZone', 'days' (at least one), 'opens' and 'closes'.");
+		}
+		ZoneId zone;
+		try {
+			zone = ZoneId.of(request.timeZone());
+		}
+		catch (DateTimeException e) {
+			throw invalidHours("'timeZone' must be a time zone such as Europe/Madrid.");
+		}
+		LocalTime opens;
+		LocalTime closes;
+		try {
+			opens = LocalTime.parse(request.opens());
+			closes = LocalTime.parse(request.closes());
+		}
+		catch (DateTimeParseException e) {
+			throw invalidHours("'opens' and 'closes' must be times such as 08:00.");
+		}
+		if (!opens.isBefore(closes)) {
+			throw invalidHours("'closes' must be after 'opens' on the same day.");
+		}
+		return new WorkingHours(zone, java.util.EnumSet.copyOf(request.days()), opens, closes);
+	}
+
+	private static ReviewProblems.InvalidDecision invalidHours(String detail) {
+		return new ReviewProblems.InvalidDecision("invalid-working-hours", detail);
 	}
 }

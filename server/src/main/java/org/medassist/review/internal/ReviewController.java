@@ -39,36 +39,35 @@ class ReviewController {
 
 	private final Consultations consultations;
 
-	private final ReviewProperties properties;
-
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	ReviewController(ReviewService reviews, ReasonCodes reasonCodes, Consultations consultations,
-			ReviewProperties properties, TransactionTemplate tx, Clock clock) {
+			TransactionTemplate tx, Clock clock) {
 		this.reviews = reviews;
 		this.reasonCodes = reasonCodes;
 		this.consultations = consultations;
-		this.properties = properties;
 		this.tx = tx;
 		this.clock = clock;
 	}
 
 	/**
 	 * One line of the queue. {@code state} is QUEUED, CLAIMED (with {@code claimedBy}) or DECIDED; a claim that
-	 * lapsed shows as QUEUED. {@code breaches} counts the targets missed.
+	 * lapsed shows as QUEUED. {@code tier} is who should take it (NURSE, CHARGE_NURSE, PHYSICIAN);
+	 * {@code breaches} counts the targets missed and {@code dueAt} is when the next one falls if nobody claims the
+	 * case (ROUTINE and SELF_CARE in the clinic's working hours; {@code null} once the case has been claimed).
 	 */
 	record QueueItem(UUID consultationId, String state, String tier, Disposition aiDisposition, boolean escalated,
 			Instant queuedAt, long waitingMinutes, String claimedBy, Instant claimExpiresAt, int breaches,
-			boolean aiGenerated) {
+			Instant dueAt, boolean aiGenerated) {
 
-		static QueueItem of(Review r, Instant now) {
+		static QueueItem of(Review r, Instant now, ReviewDeadlines.Deadlines deadlines) {
 			boolean held = r.heldAt(now);
 			String state = r.status() == Status.DECIDED ? "DECIDED" : held ? "CLAIMED" : "QUEUED";
 			return new QueueItem(r.consultationId(), state, r.tier().name(), r.aiDisposition(), r.escalated(),
 					r.queuedAt(), Duration.between(r.queuedAt(), now).toMinutes(), held ? r.claimedByName() : null,
-					held ? r.claimExpiresAt() : null, r.breaches(), true);
+					held ? r.claimExpiresAt() : null, r.breaches(), deadlines.nextBreach(r), true);
 		}
 	}
 
@@ -79,8 +78,8 @@ class ReviewController {
 			boolean contactedPatient,
 			@Classification(Level.RESTRICTED) String secondOpinionNote) {
 
-		static ReviewState of(Review r, Instant now) {
-			return new ReviewState(QueueItem.of(r, now), r.disposition(), r.reasonCode(), r.note(),
+		static ReviewState of(Review r, Instant now, ReviewDeadlines.Deadlines deadlines) {
+			return new ReviewState(QueueItem.of(r, now, deadlines), r.disposition(), r.reasonCode(), r.note(),
 					r.patientInstructions(), r.decidedByName(), r.decidedAt(), r.contactedPatientAt() != null,
 					r.secondOpinionNote());
 		}
@@ -108,9 +107,10 @@ class ReviewController {
 			throw new ReviewProblems.InvalidDecision("invalid-parameter", "'waitingOverMinutes' must be 0-100000.");
 		}
 		Instant now = clock.instant();
+		ReviewDeadlines.Deadlines deadlines = reviews.deadlines(staff);
 		return reviews.queue(staff, new ReviewService.Filter(status, disposition, waitingOverMinutes))
 			.stream()
-			.map(r -> QueueItem.of(r, now))
+			.map(r -> QueueItem.of(r, now, deadlines))
 			.toList();
 	}
 
@@ -125,21 +125,24 @@ class ReviewController {
 	Case get(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID consultationId) {
 		ConsultationId id = new ConsultationId(consultationId);
 		Review review = reviews.get(staff, id);
-		return new Case(ReviewState.of(review, clock.instant()), consultations.viewAsStaff(staff, id),
-				properties.claimWithin().get(review.aiDisposition()));
+		ReviewDeadlines.Deadlines deadlines = reviews.deadlines(staff);
+		return new Case(ReviewState.of(review, clock.instant(), deadlines), consultations.viewAsStaff(staff, id),
+				deadlines.target(review.aiDisposition()));
 	}
 
 	@PostMapping("/api/v1/review/{consultationId}/claim")
 	@Operation(summary = "Take the case (409 with the holder if someone else has it)",
 			security = @SecurityRequirement(name = "bearer"))
 	ReviewState claim(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID consultationId) {
-		return ReviewState.of(reviews.claim(staff, new ConsultationId(consultationId)), clock.instant());
+		return ReviewState.of(reviews.claim(staff, new ConsultationId(consultationId)), clock.instant(),
+				reviews.deadlines(staff));
 	}
 
 	@PostMapping("/api/v1/review/{consultationId}/release")
 	@Operation(summary = "Put the case back in the queue", security = @SecurityRequirement(name = "bearer"))
 	ReviewState release(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID consultationId) {
-		return ReviewState.of(reviews.release(staff, new ConsultationId(consultationId)), clock.instant());
+		return ReviewState.of(reviews.release(staff, new ConsultationId(consultationId)), clock.instant(),
+				reviews.deadlines(staff));
 	}
 
 	@PostMapping("/api/v1/review/{consultationId}/second-opinion")
@@ -148,7 +151,7 @@ class ReviewController {
 	ReviewState secondOpinion(@AuthenticationPrincipal StaffMember staff, @PathVariable UUID consultationId,
 			@RequestBody SecondOpinionRequest request) {
 		return ReviewState.of(reviews.askPhysician(staff, new ConsultationId(consultationId), request.note()),
-				clock.instant());
+				clock.instant(), reviews.deadlines(staff));
 	}
 
 	@PostMapping("/api/v1/review/{consultationId}/decision")
@@ -159,6 +162,6 @@ class ReviewController {
 		return ReviewState.of(reviews.decide(staff, new ConsultationId(consultationId),
 				new ReviewService.Decision(request.disposition(), request.reasonCode(), request.note(),
 						request.patientInstructions(), Boolean.TRUE.equals(request.contactedPatient()))),
-				clock.instant());
+				clock.instant(), reviews.deadlines(staff));
 	}
 }

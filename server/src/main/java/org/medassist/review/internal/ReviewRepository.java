@@ -3,7 +3,6 @@ package org.medassist.review.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +38,13 @@ class ReviewRepository {
 		QUEUED, CLAIMED, DECIDED
 	}
 
+	/** Who should take the case, in escalation order. */
 	enum Tier {
-		NURSE, PHYSICIAN
+		NURSE, CHARGE_NURSE, PHYSICIAN;
+
+		Tier atLeast(Tier other) {
+			return compareTo(other) >= 0 ? this : other;
+		}
 	}
 
 	record Review(UUID consultationId, ClinicId clinicId, Status status, Tier tier, boolean escalated,
@@ -132,28 +136,29 @@ class ReviewRepository {
 			.update();
 	}
 
-	/**
-	 * Records the next breach of every unclaimed case whose target has passed, each exactly once even with many
-	 * instances sweeping at the same time ({@code SKIP LOCKED}, and the breach count in the condition). The
-	 * n-th breach falls at n × the target after queueing. Returns the cases that breached.
-	 */
-	List<Review> breach(Duration emergency, Duration urgent, Duration routine, Duration selfCare, Instant now) {
-		return jdbc.sql("""
-				UPDATE review r SET breaches = r.breaches + 1, last_breach_at = ?,
-				       tier = CASE WHEN r.breaches + 1 >= 2 THEN 'PHYSICIAN' ELSE r.tier END, version = r.version + 1
-				WHERE r.consultation_id IN (
-				    SELECT consultation_id FROM review
-				    WHERE first_claimed_at IS NULL AND status = 'QUEUED'
-				      AND queued_at + (breaches + 1) * coalesce(
-				            (SELECT t.claim_within FROM review_target t
-				             WHERE t.clinic_id = review.clinic_id AND t.disposition = review.ai_disposition),
-				            CASE ai_disposition WHEN 'EMERGENCY' THEN ?::interval WHEN 'URGENT' THEN ?::interval
-				                                WHEN 'ROUTINE' THEN ?::interval ELSE ?::interval END) <= ?
-				    FOR UPDATE SKIP LOCKED)
-				RETURNING r.*""")
-			.params(ts(now), interval(emergency), interval(urgent), interval(routine), interval(selfCare), ts(now))
+	/** Cases nobody has claimed yet: the ones escalation chases. */
+	List<Review> neverClaimed() {
+		return jdbc.sql("SELECT * FROM review WHERE status = 'QUEUED' AND first_claimed_at IS NULL")
 			.query(this::review)
 			.list();
+	}
+
+	/**
+	 * Records the next breach of an unclaimed case, exactly once even with many instances sweeping at the same
+	 * time: the row is taken only if nobody else holds it ({@code SKIP LOCKED}) and only while its breach count
+	 * is still the one the caller saw. Empty when another instance recorded it, or someone claimed the case.
+	 */
+	Optional<Review> breach(UUID consultationId, int breachesSeen, Tier tier, Instant now) {
+		return jdbc.sql("""
+				UPDATE review r SET breaches = r.breaches + 1, last_breach_at = ?, tier = ?, version = r.version + 1
+				WHERE r.consultation_id IN (
+				    SELECT consultation_id FROM review
+				    WHERE consultation_id = ? AND breaches = ? AND status = 'QUEUED' AND first_claimed_at IS NULL
+				    FOR UPDATE SKIP LOCKED)
+				RETURNING r.*""")
+			.params(ts(now), tier.name(), consultationId, breachesSeen)
+			.query(this::review)
+			.optional();
 	}
 
 	private String seal(ClinicId clinic, UUID consultationId, String column, String value) {
@@ -163,10 +168,6 @@ class ReviewRepository {
 	private String open(ResultSet rs, ClinicId clinic, UUID consultationId, String column) throws SQLException {
 		String value = rs.getString(column);
 		return value == null ? null : cipher.decrypt(new PhiField(clinic, "review", column, consultationId), value);
-	}
-
-	private static String interval(Duration d) {
-		return d.toSeconds() + " seconds";
 	}
 
 	private Review review(ResultSet rs, int row) throws SQLException {

@@ -9,12 +9,14 @@ import org.medassist.platform.Classification;
 import org.medassist.platform.Classification.Level;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.Consultations;
+import org.medassist.identity.ChargeNurses;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.StaffRole;
 import org.medassist.identity.Tenancy;
 import org.medassist.review.ReviewDecided;
 import org.medassist.review.ReviewEvent;
+import org.medassist.review.internal.ReviewProblems.ChargeNurseReviewRequested;
 import org.medassist.review.internal.ReviewProblems.InvalidDecision;
 import org.medassist.review.internal.ReviewProblems.PhysicianReviewRequested;
 import org.medassist.review.internal.ReviewProblems.ReviewAlreadyDecided;
@@ -54,8 +56,15 @@ class ReviewService {
 
 	private final Clock clock;
 
+	private final ChargeNurses chargeNurses;
+
+	private final ReviewDeadlines deadlines;
+
 	ReviewService(ReviewRepository reviews, ReasonCodes reasonCodes, Consultations consultations,
-			ReviewProperties properties, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+			ReviewProperties properties, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
+			ChargeNurses chargeNurses, ReviewDeadlines deadlines) {
+		this.chargeNurses = chargeNurses;
+		this.deadlines = deadlines;
 		this.reviews = reviews;
 		this.reasonCodes = reasonCodes;
 		this.consultations = consultations;
@@ -90,6 +99,11 @@ class ReviewService {
 		return inClinic(staff, () -> reviews.open(filter.status(), filter.disposition(), queuedBefore));
 	}
 
+	/** The staff member's clinic's targets and working hours, to show each case's deadline. */
+	ReviewDeadlines.Deadlines deadlines(StaffMember staff) {
+		return inClinic(staff, deadlines::current);
+	}
+
 	Review get(StaffMember staff, ConsultationId id) {
 		return inClinic(staff, () -> reviews.find(id.value()).orElseThrow(ReviewNotFound::new));
 	}
@@ -107,6 +121,12 @@ class ReviewService {
 			}
 			if (review.tier() == Tier.PHYSICIAN && staff.role() != StaffRole.PHYSICIAN) {
 				throw new PhysicianReviewRequested();
+			}
+			// Escalated past the nurses: a higher tier takes it (the charge nurse tier is used only while the
+			// clinic has a charge nurse, so a case never waits for a tier nobody holds).
+			if (review.tier() == Tier.CHARGE_NURSE && staff.role() != StaffRole.PHYSICIAN
+					&& !chargeNurses.isChargeNurse(staff)) {
+				throw new ChargeNurseReviewRequested();
 			}
 			reviews.claim(id.value(), staff.userId(), staff.username(), now, now.plus(properties.claimIdleTimeout()));
 			consultations.reviewStarted(staff.clinicId(), id);
