@@ -16,7 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code medassist audit verify [--clinic SLUG]}: walks the audit chains of the configured database (the
  * embedded one under {@code MEDASSIST_DATA}, which the server must not be using at the same time, or an external
  * one) against their checkpoints. Prints one line per chain; exit status 0 when every chain is intact, 1 when
- * one is broken (the line names the first broken record), 2 on bad arguments or an unknown clinic.
+ * one is broken (the line names the first broken record, or a checkpoint whose signature is missing or forged),
+ * 2 on bad arguments or an unknown clinic. {@code medassist audit public-key} prints the key that verifies the
+ * checkpoints' signatures (PEM), for an auditor to keep.
  */
 public final class AuditCommand {
 
@@ -24,7 +26,8 @@ public final class AuditCommand {
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) {
-		Optional<Optional<String>> clinic = parse(args, err);
+		boolean publicKey = args.length == 1 && "public-key".equals(args[0]);
+		Optional<Optional<String>> clinic = publicKey ? Optional.of(Optional.empty()) : parse(args, err);
 		if (clinic.isEmpty()) {
 			return 2;
 		}
@@ -32,8 +35,14 @@ public final class AuditCommand {
 			.web(WebApplicationType.NONE)
 			.properties("logging.level.root=WARN", "logging.level.org.medassist=WARN", "spring.main.banner-mode=off")
 			.run()) {
-			return verify(context, clinic.get(), out, err);
+			return publicKey ? publicKey(context, out) : verify(context, clinic.get(), out, err);
 		}
+	}
+
+	/** Prints the checkpoint verification key (tests call it on their application). */
+	public static int publicKey(ApplicationContext context, PrintStream out) {
+		out.print(context.getBean(AuditTrail.class).checkpointPublicKey());
+		return 0;
 	}
 
 	/** The verification itself, on a running application (tests call it on theirs). */
@@ -65,7 +74,7 @@ public final class AuditCommand {
 
 	private static Optional<Optional<String>> usage(PrintStream err, String problem) {
 		err.println("audit: " + problem);
-		err.println("usage: medassist audit verify [--clinic SLUG]");
+		err.println("usage: medassist audit verify [--clinic SLUG] | medassist audit public-key");
 		return Optional.empty();
 	}
 }
