@@ -81,7 +81,7 @@ final class FhirAuditEvents {
 	static Kind kind(String action) {
 		return switch (action) {
 			case "LOGIN", "LOGIN_FAILED" -> new Kind(USER_AUTHENTICATION, dcm("110122", "Login"), AuditEventAction.E);
-			case "ACCESS_DENIED" ->
+			case "ACCESS_DENIED", AnonymousDenials.AGGREGATED ->
 				new Kind(SECURITY_ALERT, dcm("110132", "Use of Restricted Function"), AuditEventAction.E);
 			case "CONSULTATION_VIEWED" -> new Kind(REST, restful("read"), AuditEventAction.R);
 			case "CONSULTATION_ASSESSED" -> new Kind(PATIENT_RECORD, null, AuditEventAction.C);
