@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * embedded one under {@code MEDASSIST_DATA}, which the server must not be using at the same time, or an external
  * one) against their checkpoints. Prints one line per chain; exit status 0 when every chain is intact, 1 when
  * one is broken (the line names the first broken record, or a checkpoint whose signature is missing or forged),
- * 2 on bad arguments or an unknown clinic. {@code medassist audit public-key} prints the key that verifies the
+ * 2 on bad arguments, an unknown clinic, or a checkpoint-signing key that this master key does not open. {@code medassist audit public-key} prints the key that verifies the
  * checkpoints' signatures (PEM), for an auditor to keep.
  */
 public final class AuditCommand {
@@ -41,8 +41,14 @@ public final class AuditCommand {
 
 	/** Prints the checkpoint verification key (tests call it on their application). */
 	public static int publicKey(ApplicationContext context, PrintStream out) {
-		out.print(context.getBean(AuditTrail.class).checkpointPublicKey());
-		return 0;
+		try {
+			out.print(context.getBean(AuditTrail.class).checkpointPublicKey());
+			return 0;
+		}
+		catch (MedAssistException e) {
+			System.err.println("audit: " + e.getMessage());
+			return 2;
+		}
 	}
 
 	/** The verification itself, on a running application (tests call it on theirs). */

@@ -167,8 +167,8 @@ class CheckpointSigner {
 			return new Keys(keyset.getPrimitive(RegistryConfiguration.get(), PublicKeySign.class),
 					publicKeyset.getPrimitive(RegistryConfiguration.get(), PublicKeyVerify.class), publicKey(keyset));
 		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("the audit checkpoint-signing key cannot be used", e);
+		catch (GeneralSecurityException | IllegalStateException e) {
+			throw new CheckpointKeyUnavailable();
 		}
 	}
 

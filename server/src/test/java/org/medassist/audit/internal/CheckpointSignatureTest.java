@@ -1,6 +1,7 @@
 package org.medassist.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,9 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.medassist.AuditCommand;
 import org.medassist.audit.ChainReport;
 import org.medassist.identity.ClinicId;
+import org.medassist.keys.SealedKeysets;
 import org.medassist.testing.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Checkpoints are signed with the deployment's Ed25519 key: an auditor checks them with the exported public key
@@ -48,6 +53,15 @@ class CheckpointSignatureTest extends ApplicationTest {
 
 	@Autowired
 	private ApplicationContext context;
+
+	@Autowired
+	private SealedKeysets sealedKeysets;
+
+	@Autowired
+	private JdbcClient app;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	private ChainTampering dba;
 
@@ -167,6 +181,25 @@ class CheckpointSignatureTest extends ApplicationTest {
 		ChainReport report = chains.checkpoint(clinic);
 		assertThat(report.firstBrokenSeq()).isEqualTo(2);
 		assertThat(lastLine().split(" ")).as("still the unsigned line").hasSize(3);
+	}
+
+	@Test
+	void aSigningKeyThatDoesNotOpenIsUnavailableNotForged() throws Exception {
+		// Another master key (or an altered row) cannot open the sealed key: that says nothing about the files.
+		byte[] sealedKeyset = database.sql("SELECT sealed_keyset FROM audit_signing_key").query(byte[].class).single();
+		byte[] altered = sealedKeyset.clone();
+		altered[altered.length - 1] ^= 1;
+		database.sql("UPDATE audit_signing_key SET sealed_keyset = ?").param(altered).update();
+		try {
+			CheckpointSigner elsewhere = new CheckpointSigner(sealedKeysets, app, transactions, Clock.systemUTC(),
+					recorder);
+			assertThatThrownBy(() -> elsewhere.verify(clinic, 1, new byte[32], Instant.now(), new byte[64]))
+				.isInstanceOf(CheckpointKeyUnavailable.class)
+				.hasMessageContaining("does not open with this master key");
+		}
+		finally {
+			database.sql("UPDATE audit_signing_key SET sealed_keyset = ?").param(sealedKeyset).update();
+		}
 	}
 
 	private static boolean ed25519Verifies(PublicKey key, String message, String signature) throws Exception {
