@@ -7,6 +7,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -24,6 +27,11 @@ import org.medassist.testing.PatientClient.Reply;
 import org.medassist.testing.PatientClient.Session;
 import org.medassist.testing.ApplicationTest;
 import org.medassist.testing.ScriptedTriageEngine;
+import org.medassist.identity.ClinicId;
+import org.medassist.identity.Tenancy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
@@ -55,7 +63,7 @@ class AuditFhirExportTest extends ApplicationTest {
 		assertThat(staff.get("/api/v1/consultations/" + session.id(), nurse).status()).isEqualTo(200);
 		assertThat(staff.loginReply("demo", "nurse", "not-the-password", "000000").status()).isEqualTo(401);
 		assertThat(staff.get("/api/v1/audit/export/fhir", nurse).status()).as("auditors only").isEqualTo(403);
-		String auditor = staff.loginDemo("demo", "auditor", "auditor-demo-password").accessToken();
+		String auditor = auditor();
 
 		Reply reply = staff.get("/api/v1/audit/export/fhir?from=" + start, auditor);
 		assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
@@ -88,7 +96,7 @@ class AuditFhirExportTest extends ApplicationTest {
 		assertThat(read.getEntityFirstRep().getType().getCode()).isEqualTo("2");
 
 		// Logins are DICOM user authentication; a failed one and a refused request are minor failures.
-		AuditEvent login = one(events, e -> action(e).equals("LOGIN") && "AUDITOR".equals(role(e)));
+		AuditEvent login = one(events, e -> action(e).equals("LOGIN") && "NURSE".equals(role(e)));
 		assertThat(codes(login.getType())).isEqualTo(FhirAuditEvents.DCM + "|110114");
 		assertThat(login.getSubtype()).extracting(Coding::getCode).contains("110122");
 		assertThat(login.getAction()).isEqualTo(AuditEvent.AuditEventAction.E);
@@ -144,6 +152,41 @@ class AuditFhirExportTest extends ApplicationTest {
 
 		Reply exports = staff.get("/api/v1/audit/events?action=AUDIT_EXPORTED", auditor);
 		assertThat(exports.body().get("events").get(0).get("detail").asString()).endsWith(" fhir");
+	}
+
+	@Autowired
+	private AuditRecorder recorder;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Test
+	void moreThanAFileHoldsIsRefusedAndNothingIsRecorded() {
+		ClinicId demo = new ClinicId(database.sql("SELECT id FROM clinic WHERE slug = 'demo'").query(UUID.class).single());
+		long started = System.nanoTime();
+		Tenancy.runAs(demo, () -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+			for (int i = 0; i <= AuditController.MAX_FHIR_EXPORT; i++) {
+				recorder.record(ChainTampering.entry(demo, Instant.now(), "BULK_TEST"));
+			}
+		}));
+		System.out.println("FHIR audit export cap: " + (AuditController.MAX_FHIR_EXPORT + 1) + " records appended in "
+				+ (System.nanoTime() - started) / 1_000_000 + " ms (one transaction)");
+		String auditor = auditor();
+		int exportsBefore = staff.get("/api/v1/audit/events?action=AUDIT_EXPORTED", auditor).body().get("count").asInt();
+
+		Reply refused = staff.get("/api/v1/audit/export/fhir?action=BULK_TEST", auditor);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.problemType()).isEqualTo("urn:medassist:problem:invalid-audit-query");
+		assertThat(refused.body().get("detail").asString()).contains("narrow the export with 'from' and 'to'");
+		assertThat(staff.get("/api/v1/audit/events?action=AUDIT_EXPORTED", auditor).body().get("count").asInt())
+			.as("a refused export is not an export").isEqualTo(exportsBefore);
+	}
+
+	/** One auditor login per application: a second one would wait for the next TOTP step. */
+	private static final Map<Integer, String> auditors = new ConcurrentHashMap<>();
+
+	private String auditor() {
+		return auditors.computeIfAbsent(port, p -> staff.loginDemo("demo", "auditor", "auditor-demo-password").accessToken());
 	}
 
 	private static final FhirValidator VALIDATOR = validator();
