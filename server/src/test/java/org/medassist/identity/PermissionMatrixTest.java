@@ -163,6 +163,7 @@ class PermissionMatrixTest extends ApplicationTest {
 		BiFunction<Caller, Scope, Outcome> auditor = (c, s) -> c == Caller.AUDITOR ? Outcome.ALLOW : Outcome.DENY;
 		m.put("GET /api/v1/audit/events", entry(auditor, null));
 		m.put("GET /api/v1/audit/export", entry(auditor, null));
+		m.put("GET /api/v1/audit/export/fhir", entry(auditor, null));
 		m.put("GET /api/v1/audit/verify", entry(auditor, null));
 		return m;
 	}

@@ -37,16 +37,23 @@ class AuditedEvents {
 
 	private final Clock clock;
 
-	AuditedEvents(AuditRecorder recorder, Clock clock) {
+	private final AnonymousDenials anonymousDenials;
+
+	AuditedEvents(AuditRecorder recorder, Clock clock, AnonymousDenials anonymousDenials) {
 		this.recorder = recorder;
+		this.anonymousDenials = anonymousDenials;
 		this.clock = clock;
 	}
 
 	@EventListener
 	void on(AccessDenied e) {
 		boolean login = "/api/v1/auth/login".equals(e.path());
+		String action = login ? "LOGIN_FAILED" : "ACCESS_DENIED";
+		if (e.clinicId() == null && !anonymousDenials.admit(action, e.remoteAddress())) {
+			return; // a flood on the deployment chain: counted, recorded as an aggregate at the window's end
+		}
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.userId(), e.role(),
-				login ? "LOGIN_FAILED" : "ACCESS_DENIED", "endpoint", e.method() + " " + e.path(), Outcome.DENIED,
+				action, "endpoint", e.method() + " " + e.path(), Outcome.DENIED,
 				OPERATIONS, e.status() + ":" + e.reason(), e.remoteAddress(), null, null));
 	}
 

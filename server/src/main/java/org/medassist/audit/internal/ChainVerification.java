@@ -43,8 +43,11 @@ class ChainVerification implements AuditTrail {
 
 	private final AuditRecorder recorder;
 
+	private final CheckpointSigner signer;
+
 	ChainVerification(ChainVerifier verifier, Checkpoints checkpoints, Clinics clinics,
-			PlatformTransactionManager transactions, Clock clock, AuditRecorder recorder) {
+			PlatformTransactionManager transactions, Clock clock, AuditRecorder recorder, CheckpointSigner signer) {
+		this.signer = signer;
 		this.recorder = recorder;
 		this.verifier = verifier;
 		this.checkpoints = checkpoints;
@@ -73,6 +76,11 @@ class ChainVerification implements AuditTrail {
 		return reports;
 	}
 
+	@Override
+	public String checkpointPublicKey() {
+		return "# audit checkpoint key, ed25519 sha256:" + signer.fingerprint() + "\n" + signer.publicKeyPem();
+	}
+
 	/** One chain, whole, against its latest checkpoint; {@code null} is the deployment chain. */
 	ChainReport verify(ClinicId clinic) {
 		String name = clinic == null ? DEPLOYMENT : clinics.get(clinic).slug();
@@ -87,20 +95,35 @@ class ChainVerification implements AuditTrail {
 		checkpoint(null);
 	}
 
-	/** Verifies what was added since the last checkpoint and, when it is intact, checkpoints the new head. */
+	/**
+	 * Verifies what was added since the last checkpoint and, when it is intact, checkpoints the new head. A forged
+	 * checkpoint stops it; an unsigned one from before signing is checked against in full and then re-anchored
+	 * with a signed checkpoint.
+	 */
 	ChainReport checkpoint(ClinicId clinic) {
 		String name = clinic == null ? DEPLOYMENT : clinics.get(clinic).slug();
 		Optional<Checkpoints.Checkpoint> last = checkpoints.latest(clinic);
-		ChainReport report = Tenancy.callAs(clinic, () -> readOnly.execute(s -> last.isPresent()
-				? verifier.verifySince(clinic, name, last.get()) : verifier.verify(clinic, name, Optional.empty())));
+		boolean legacy = last.isPresent() && last.get().signature() == Checkpoints.Signature.MISSING;
+		ChainReport report;
+		if (last.isPresent() && !last.get().trusted() && !legacy) {
+			report = new ChainReport(name, 0, 0, null, last.get().seq(), last.get().seq(), last.get().distrust());
+		}
+		else {
+			report = Tenancy.callAs(clinic, () -> readOnly.execute(s -> last.isEmpty()
+					? verifier.verify(clinic, name, Optional.empty())
+					: legacy ? verifier.walkAll(clinic, name, last) : verifier.verifySince(clinic, name, last.get())));
+		}
 		if (!report.intact()) {
 			// Ids and sequence numbers only: a report never quotes record content.
 			log.error("Not checkpointing: {}", report.summary());
 			return report;
 		}
-		if (report.headSeq() > last.map(Checkpoints.Checkpoint::seq).orElse(0L)) {
-			checkpoints.write(clinic, new Checkpoints.Checkpoint(report.headSeq(),
-					java.util.HexFormat.of().parseHex(report.headHash()), clock.instant()));
+		if (legacy) {
+			log.warn("Re-anchoring audit chain {} with a signed checkpoint: its last checkpoint was unsigned", name);
+		}
+		if (legacy || report.headSeq() > last.map(Checkpoints.Checkpoint::seq).orElse(0L)) {
+			checkpoints.write(clinic, report.headSeq(), java.util.HexFormat.of().parseHex(report.headHash()),
+					clock.instant());
 		}
 		return report;
 	}

@@ -28,8 +28,25 @@ class ChainVerifier {
 		this.log = log;
 	}
 
-	/** The whole chain, against its latest checkpoint when there is one. */
+	/**
+	 * The whole chain, against its latest checkpoint when there is one. A checkpoint whose signature is missing or
+	 * does not verify is not used: the chain is walked without it and, if intact, reported broken at the
+	 * checkpoint's record, since its anchor cannot be trusted.
+	 */
 	ChainReport verify(ClinicId clinic, String name, Optional<Checkpoints.Checkpoint> checkpoint) {
+		if (checkpoint.isPresent() && !checkpoint.get().trusted()) {
+			ChainReport alone = walkAll(clinic, name, Optional.empty());
+			if (!alone.intact()) {
+				return alone;
+			}
+			return new ChainReport(name, alone.records(), alone.headSeq(), alone.headHash(), checkpoint.get().seq(),
+					checkpoint.get().seq(), checkpoint.get().distrust());
+		}
+		return walkAll(clinic, name, checkpoint);
+	}
+
+	/** The whole chain against a checkpoint, whether signed or not (re-anchoring a checkpoint written unsigned). */
+	ChainReport walkAll(ClinicId clinic, String name, Optional<Checkpoints.Checkpoint> checkpoint) {
 		Walk walk = new Walk(checkpoint.orElse(null));
 		Optional<AuditRecord> purge = log.lastPurge(clinic);
 		if (purge.isPresent()) {
@@ -51,7 +68,7 @@ class ChainVerifier {
 		Optional<AuditRecord> anchor = log.at(clinic, since.seq());
 		if (anchor.isEmpty() && purgedThrough(clinic) >= since.seq()) {
 			// The checkpointed record has since been purged past retention: verify from where the chain begins.
-			return verify(clinic, name, Optional.of(since));
+			return walkAll(clinic, name, Optional.of(since));
 		}
 		if (anchor.isEmpty() || !Arrays.equals(anchor.get().hash(), since.hash())) {
 			walk.fail(since.seq(), anchor.isEmpty() ? "the checkpointed record is missing (deleted or truncated)"
