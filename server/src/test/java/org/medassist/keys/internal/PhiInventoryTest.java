@@ -19,12 +19,14 @@ import org.medassist.testing.ApplicationTest;
 class PhiInventoryTest extends ApplicationTest {
 
 	/** Sealed under the master key (platform.SecretSealer), not the clinic's keyset. */
-	static final Set<String> SEALED = Set.of("staff_user.mfa_secret", "signing_key.private_der");
+	static final Set<String> SEALED = Set.of("staff_user.mfa_secret", "signing_key.private_der",
+			"audit_signing_key.sealed_keyset");
 
 	/** Plain values from before encryption, which the re-encryption job encrypts and clears. */
 	static final Set<String> LEGACY_PLAIN = Set.of("consultation.assessment");
 
 	static final Map<String, String> NOT_PHI = Map.ofEntries(
+			Map.entry("audit_signing_key.public_key", "the public half of the checkpoint-signing key"),
 			Map.entry("audit_event.*", "ids, fixed codes, staff address and agent; never PHI values (ADR 0005)"),
 			Map.entry("clinic.*", "the clinic's public settings"),
 			Map.entry("clinic_keyset.wrapped_keyset", "the keyset, wrapped by the master key"),
@@ -55,6 +57,7 @@ class PhiInventoryTest extends ApplicationTest {
 			Map.entry("review.tier", "a fixed tier"),
 			Map.entry("review_reason_code.*", "the clinic's reason codes"),
 			Map.entry("review_target.*", "the clinic's targets"),
+			Map.entry("review_working_hours.*", "the clinic's opening days, hours and time zone"),
 			Map.entry("signing_key.kid", "a key id"),
 			Map.entry("signing_key.public_der", "a public key"),
 			Map.entry("staff_recovery_code.code_hash", "SHA-256 of a recovery code"),
