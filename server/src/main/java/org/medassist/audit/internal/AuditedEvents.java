@@ -67,7 +67,7 @@ class AuditedEvents {
 	void on(ConsultationExported e) {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "CONSULTATION_EXPORTED", "consultation",
 				e.consultationId().toString(), e.delivered() ? Outcome.SUCCESS : Outcome.FAILURE, TREAT,
-				"fhir-ehr attempt " + e.attempt(), null, null, null));
+				"fhir-ehr attempt " + e.attempt() + (e.problem() == null ? "" : " " + e.problem()), null, null, null));
 	}
 
 	@EventListener
