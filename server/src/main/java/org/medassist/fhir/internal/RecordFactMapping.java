@@ -55,10 +55,11 @@ final class RecordFactMapping {
 		}
 	}
 
-	record FindingMapping(String finding, List<EntryKind> entries, boolean past_counts, Codes codes, List<String> text,
+	record FindingMapping(String finding, List<EntryKind> entries, Boolean past_counts, Codes codes, List<String> text,
 			List<String> exclude_text) {
 
 		FindingMapping {
+			past_counts = past_counts != null && past_counts;
 			codes = codes == null ? new Codes(null, null, null, null) : codes;
 			text = text == null ? List.of() : text;
 			exclude_text = exclude_text == null ? List.of() : exclude_text;

@@ -126,7 +126,9 @@ class RecordFactsEngineTest {
 		List<String> openings = List.of("I have a headache", "I feel sick and I have been vomiting",
 				"I have pain in my tummy and some bleeding", "I have a fever and a cough",
 				"I'm 58 and I've had crushing chest pain for 30 minutes, sweating", "My ankle is swollen after a fall",
-				"I'm not sure if I'm pregnant and I have bad tummy pain");
+				"I'm not sure if I'm pregnant and I have bad tummy pain",
+				// A rule for "not known to have diabetes": the record's diabetes must not undo the patient's "no".
+				"My blood sugar reading is very high, it says 25");
 		for (String opening : openings) {
 			List<Interview.Exchange> exchanges = interview(opening, PatientRecord.NONE);
 			Disposition patientOnly = engine.reassess(new Interview("en", "911", exchanges)).orElseThrow().disposition();
