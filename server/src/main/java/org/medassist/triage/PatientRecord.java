@@ -21,7 +21,8 @@ public record PatientRecord(List<RecordFact> facts, Double age, String sex, Stri
 		facts = facts == null ? List.of() : List.copyOf(facts);
 	}
 
-	public boolean isEmpty() {
+	// Not a bean getter (isEmpty): the record is stored as JSON with exactly its components.
+	public boolean knowsNothing() {
 		return facts.isEmpty() && age == null && sex == null;
 	}
 

@@ -12,6 +12,11 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.medassist.platform.Classification;
 import org.medassist.platform.Classification.Level;
+import org.medassist.platform.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -51,10 +56,39 @@ class BundleValidation {
 
 	private volatile FhirValidator validator;
 
-	BundleValidation(FhirContext fhir, MeterRegistry meters) {
+	private static final Logger log = LoggerFactory.getLogger(BundleValidation.class);
+
+	private final FhirProperties properties;
+
+	BundleValidation(FhirContext fhir, MeterRegistry meters, FhirProperties properties) {
+		this.properties = properties;
 		this.fhir = fhir;
 		this.timer = Timer.builder("medassist.fhir.validation").description("Validation of a bundle before it is sent")
 			.register(meters);
+	}
+
+	/**
+	 * Builds the validator and loads R4's definitions off the main thread once the application is up, when a clinic
+	 * has an EHR: the first export then does not wait seconds for it. A failure here is only logged; the first
+	 * export builds the validator again.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		if (properties.ehr().isEmpty() || !properties.export().enabled()) {
+			return;
+		}
+		Thread loader = new Thread(() -> {
+			try {
+				long millis = validate(new org.hl7.fhir.r4.model.Bundle().setType(
+						org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION)).millis();
+				log.info("FHIR validator ready in {} ms", millis);
+			}
+			catch (RuntimeException e) {
+				log.warn("FHIR validator warm-up failed: {}", Problems.describeWithoutMessages(e));
+			}
+		}, "fhir-validation-warm-up");
+		loader.setDaemon(true);
+		loader.start();
 	}
 
 	Report validate(IBaseResource resource) {

@@ -62,7 +62,7 @@ final class ClinicalTriageEngine implements TriageEngine {
 	 */
 	private Interviewer.Conclude fromRecord(Interviewer.Conclude conclusion, Interview interview) {
 		PatientRecord record = interview.record();
-		if (record.isEmpty()) {
+		if (record.knowsNothing()) {
 			return conclusion;
 		}
 		Interviewer.Conclude withoutRecord = (Interviewer.Conclude) interviewer.next(turns(interview),

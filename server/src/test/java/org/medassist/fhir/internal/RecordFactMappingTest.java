@@ -182,7 +182,7 @@ class RecordFactMappingTest {
 				Consultations.decided(Disposition.EMERGENCY, Disposition.EMERGENCY),
 				new PatientLink("urn:oid:2.16.840.1.113883.2.4.6.3", "999999990")));
 
-		BundleValidation validation = new BundleValidation(R4Validation.CONTEXT, new SimpleMeterRegistry());
+		BundleValidation validation = new BundleValidation(R4Validation.CONTEXT, new SimpleMeterRegistry(), null);
 		BundleValidation.Report report = validation.validate(bundle);
 		assertThat(report.errors()).as(report.toString()).isEmpty();
 
@@ -208,7 +208,7 @@ class RecordFactMappingTest {
 
 	@Test
 	void aBrokenBundleHasErrorsAndValidationIsCheapOnceWarm() {
-		BundleValidation validation = new BundleValidation(R4Validation.CONTEXT, new SimpleMeterRegistry());
+		BundleValidation validation = new BundleValidation(R4Validation.CONTEXT, new SimpleMeterRegistry(), null);
 		List<Long> millis = new ArrayList<>();
 		for (Disposition d : Disposition.values()) {
 			Bundle bundle = ConsultationBundle.of(new ExportInput(Consultations.completed(d, ConsultationStatus.REVIEWED),
