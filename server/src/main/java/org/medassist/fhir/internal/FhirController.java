@@ -172,7 +172,8 @@ class FhirController {
 	 * {@code NOT_QUEUED} (not decided yet, or the clinic has no EHR configured)
 	 * @param lastError what went wrong last, without PHI
 	 * @param validationErrors errors found by validating the bundle before sending ({@code null}: not validated yet)
-	 * @param validationMessages the validator's errors and warnings (they may quote the record)
+	 * @param validationMessages for an {@code INVALID} export, the validator's errors and warnings (they may quote the
+ * record; reading them is audited as a view of the case)
 	 */
 	record ExportStatus(UUID consultationId, String status, int attempts, String lastError, Instant lastAttemptAt,
 			Instant nextAttemptAt, Instant sentAt, Integer validationErrors, Integer validationWarnings,
@@ -192,10 +193,11 @@ class FhirController {
 				() -> tx.execute(s -> queue.find(id)));
 		if (export.isPresent()) {
 			ExportQueue.Export e = export.get();
-			List<BundleValidation.Issue> messages = Tenancy.callAs(staff.clinicId(),
-					() -> tx.execute(s -> queue.validationMessages(staff.clinicId(), id)));
+			// Why it was not sent, when it was not: the validator's words may quote the record, so showing them is an
+			// audited read of the case. Warnings of sent bundles stay recorded (counted here), not shown.
+			List<BundleValidation.Issue> messages = e.status() != ExportQueue.Status.INVALID ? List.of()
+					: Tenancy.callAs(staff.clinicId(), () -> tx.execute(s -> queue.validationMessages(staff.clinicId(), id)));
 			if (!messages.isEmpty()) {
-				// The validator's words may quote the record: an audited read of the case.
 				consultations.viewAsStaff(staff, consultation);
 			}
 			return new ExportStatus(id, e.status().name(), e.attempts(), e.lastError(), e.lastAttemptAt(),
