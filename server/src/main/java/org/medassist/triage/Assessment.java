@@ -18,8 +18,9 @@ import java.util.List;
  * @param seekCareIf the signs that mean the patient should seek care
  * @param protocols the complaint protocols that were applied
  * @param measurements what was measured (age, temperature...), as text
- * @param fromRecord the findings (among {@code present}) known from the patient's EHR record, not from the patient,
- *        each with the record entry it comes from; empty when the case is not linked to a record
+ * @param fromRecord the findings the patient's EHR record gave (not the patient), each with the record entry it
+ *        comes from; they are among {@code present} unless the record would have lowered the assessment (then the
+ *        assessment from the patient's answers stands); empty when the case is not linked to a record
  */
 public record Assessment(Disposition disposition, List<RedFlagHit> redFlags, List<FindingNote> present,
 		List<FindingNote> absent, List<FindingNote> unknown, List<Reason> reasons, List<String> uncertainties,

@@ -1,9 +1,7 @@
 package org.medassist.triage.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -76,19 +74,25 @@ final class ClinicalTriageEngine implements TriageEngine {
 			kept = withoutRecord;
 		}
 		Assessment withRecord = kept.assessment();
-		Map<String, String> labels = new LinkedHashMap<>();
-		withRecord.present().forEach(f -> labels.put(f.id(), f.label()));
+		var findings = interviewer.knowledgeBase().findings();
 		List<PatientRecord.RecordFact> facts = record.facts().stream()
-			.filter(f -> labels.containsKey(f.finding()))
-			.map(f -> new PatientRecord.RecordFact(f.finding(), f.entry(), f.basis(), labels.get(f.finding())))
+			.filter(f -> findings.containsKey(f.finding()))
+			.map(f -> new PatientRecord.RecordFact(f.finding(), f.entry(), f.basis(), findings.get(f.finding()).label()))
 			.toList();
-		String evidence = facts.stream()
-			.map(f -> f.label() + " (" + f.entry() + ", " + f.basis() + ")")
-			.distinct()
-			.collect(Collectors.joining("; "));
 		Set<String> patientRules = patientOnly.reasons().stream().map(Assessment.Reason::rule).collect(Collectors.toSet());
 		List<Assessment.Reason> reasons = new ArrayList<>(withRecord.reasons());
 		for (Assessment.Reason r : withRecord.reasons()) {
+			// The record's facts this rule reads (all of them if the rule is not found by its id).
+			Set<String> read = findingsOf(r.rule());
+			String evidence = facts.stream()
+				.filter(f -> read.isEmpty() || read.contains(f.finding()))
+				.map(f -> f.label() + " (" + f.entry() + ", " + f.basis() + ")")
+				.distinct()
+				.collect(Collectors.joining("; "));
+			if (evidence.isEmpty() && (record.age() != null || record.sex() != null)) {
+				// The rule reads no record finding: the record's age or sex made the difference.
+				evidence = "the patient's age " + record.age() + " and sex " + record.sex() + " (Patient)";
+			}
 			if (!patientRules.contains(r.rule()) && !evidence.isEmpty()) {
 				reasons.add(new Assessment.Reason("ehr-record:" + r.rule(), r.disposition(),
 						"From the patient's EHR record, not from the patient: " + evidence + ". With it, rule "
@@ -97,6 +101,10 @@ final class ClinicalTriageEngine implements TriageEngine {
 			}
 		}
 		List<String> uncertainties = new ArrayList<>(withRecord.uncertainties());
+		if (kept == withoutRecord) {
+			uncertainties.add("The EHR record would have lowered this assessment (" + conclusion.assessment().disposition()
+					+ " instead of " + patientOnly.disposition() + "): the assessment from the patient's answers stands.");
+		}
 		Set<String> denied = patientOnly.absent().stream().map(Assessment.FindingNote::id).collect(Collectors.toSet());
 		for (PatientRecord.RecordFact f : facts) {
 			if (denied.contains(f.finding())) {
@@ -107,6 +115,15 @@ final class ClinicalTriageEngine implements TriageEngine {
 		}
 		return new Interviewer.Conclude(withRecord.withRecord(reasons, uncertainties, facts), kept.escalated(),
 				kept.messages());
+	}
+
+	private Set<String> findingsOf(String rule) {
+		Set<String> findings = new java.util.LinkedHashSet<>();
+		var kb = interviewer.knowledgeBase();
+		kb.redFlags().stream().filter(f -> f.id().equals(rule)).forEach(f -> f.when().collectFindings(findings));
+		kb.protocols().forEach(p -> p.rules().stream().filter(r -> r.id().equals(rule))
+			.forEach(r -> r.when().collectFindings(findings)));
+		return findings;
 	}
 
 	private static List<Interviewer.Turn> turns(Interview interview) {

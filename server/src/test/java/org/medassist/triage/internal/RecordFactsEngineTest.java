@@ -46,12 +46,17 @@ class RecordFactsEngineTest {
 
 	/** The interview with the patient answering "No" to every question, until it ends. */
 	private static List<Interview.Exchange> interview(String opening, PatientRecord record) {
+		return interview(opening, record, List.of());
+	}
+
+	/** The interview with the patient answering "Yes" to these questions and "No" to every other, until it ends. */
+	private static List<Interview.Exchange> interview(String opening, PatientRecord record, List<String> yesTo) {
 		List<Interview.Exchange> exchanges = new ArrayList<>();
 		exchanges.add(new Interview.Exchange(null, opening));
 		for (int i = 0; i < 20; i++) {
 			InterviewStep step = engine.next(new Interview("en", "911", exchanges, record));
 			if (step instanceof InterviewStep.Ask ask) {
-				exchanges.add(new Interview.Exchange(ask.question(), "No"));
+				exchanges.add(new Interview.Exchange(ask.question(), yesTo.contains(ask.question().id()) ? "Yes" : "No"));
 			}
 			else {
 				return exchanges;
@@ -117,6 +122,23 @@ class RecordFactsEngineTest {
 	}
 
 	@Test
+	void whenTheRecordWouldCloseARuleThePatientsOwnAnswersRaisedTheirAssessmentStands() {
+		// "A high sugar in someone not known to have diabetes" (URGENT): the patient said no to diabetes.
+		List<Interview.Exchange> exchanges = interview("I checked and my blood sugar is high, over 20",
+				PatientRecord.NONE, List.of("finding:blood_sugar_high_reading"));
+		Assessment patientOnly = engine.reassess(new Interview("en", "911", exchanges)).orElseThrow();
+		assertThat(patientOnly.reasons()).extracting(Assessment.Reason::rule).contains("blood-sugar-high-child-or-new");
+
+		Assessment withRecord = engine.reassess(new Interview("en", "911", exchanges,
+				record(new RecordFact("diabetes", "Condition/2", "http://hl7.org/fhir/sid/icd-10|E11.9", null))))
+			.orElseThrow();
+
+		assertThat(withRecord.disposition()).isEqualTo(patientOnly.disposition());
+		assertThat(withRecord.reasons()).extracting(Assessment.Reason::rule).contains("blood-sugar-high-child-or-new");
+		assertThat(withRecord.uncertainties()).anySatisfy(u -> assertThat(u).contains("said no").contains("Condition/2"));
+	}
+
+	@Test
 	void recordFactsNeverLowerADisposition() {
 		List<PatientRecord> records = List.of(PatientRecord.NONE, record(WARFARIN),
 				record(new RecordFact("pregnant", "Condition/1", "http://snomed.info/sct|77386006", null)),
@@ -128,7 +150,7 @@ class RecordFactsEngineTest {
 				"I'm 58 and I've had crushing chest pain for 30 minutes, sweating", "My ankle is swollen after a fall",
 				"I'm not sure if I'm pregnant and I have bad tummy pain",
 				// A rule for "not known to have diabetes": the record's diabetes must not undo the patient's "no".
-				"My blood sugar reading is very high, it says 25");
+				"I checked and my blood sugar is high, over 20");
 		for (String opening : openings) {
 			List<Interview.Exchange> exchanges = interview(opening, PatientRecord.NONE);
 			Disposition patientOnly = engine.reassess(new Interview("en", "911", exchanges)).orElseThrow().disposition();
