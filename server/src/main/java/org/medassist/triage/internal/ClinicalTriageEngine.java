@@ -69,8 +69,9 @@ final class ClinicalTriageEngine implements TriageEngine {
 		Interviewer.Conclude kept = conclusion;
 		if (patientOnly.disposition() != null
 				&& patientOnly.disposition().isMoreUrgentThan(conclusion.assessment().disposition())) {
-			// The record's age or sex settled a rule the patient had left open ("not sure"): the record must not
-			// lower what the patient's own answers gave, so the assessment without it stands.
+			// The record settled a rule the patient's answers raised (its age or sex closed a "not sure", its
+			// diabetes closed "not known to have diabetes"): the record must not lower what the patient's own answers
+			// gave, so the assessment without it stands.
 			kept = withoutRecord;
 		}
 		Assessment withRecord = kept.assessment();
