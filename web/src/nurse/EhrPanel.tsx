@@ -4,11 +4,12 @@ import { ApiError } from '../api/http';
 import { useStaff } from '../staff/session';
 
 interface ExportStatus {
-  status: 'PENDING' | 'SENT' | 'FAILED' | 'NOT_QUEUED';
+  status: 'PENDING' | 'SENT' | 'FAILED' | 'INVALID' | 'NOT_QUEUED';
   attempts: number;
   lastError: string | null;
   sentAt: string | null;
   nextAttemptAt: string | null;
+  validationMessages?: { severity: string; location: string; message: string }[];
 }
 
 interface PatientContext {
@@ -19,6 +20,8 @@ interface PatientContext {
   medications: string[];
   problems: string[];
   riskModifiers: { pregnancy: boolean; anticoagulants: boolean; immunosuppression: boolean; chronicDisease: boolean } | null;
+  /** What reading the record did to the case: RAISED means the engine's disposition rose because of it. */
+  reassessment?: { outcome: string; before: string | null; after: string | null } | null;
 }
 
 /** The case and the clinic's EHR: where the FHIR export stands, and the linked patient's record. */
@@ -56,8 +59,8 @@ export function EhrPanel({ consultationId, decided }: { consultationId: string; 
   async function link(e: FormEvent) {
     e.preventDefault();
     await run(async () => {
-      await api(`${base}/patient`, { method: 'PUT', body: { system: system.trim(), value: value.trim() } });
-      setContext(await api<PatientContext>(`${base}/patient-context`));
+      const linked = await api<{ context: PatientContext }>(`${base}/patient`, { method: 'PUT', body: { system: system.trim(), value: value.trim() } });
+      setContext(linked.context);
     });
   }
 
@@ -75,7 +78,14 @@ export function EhrPanel({ consultationId, decided }: { consultationId: string; 
           {exportStatus.lastError && exportStatus.status !== 'SENT' && ` · ${exportStatus.lastError}`}
         </p>
       )}
-      {exportStatus?.status === 'FAILED' && (
+      {exportStatus?.status === 'INVALID' && (exportStatus.validationMessages ?? []).length > 0 && (
+        <ul className="mt-1 list-disc pl-5 text-sm text-amber-900" aria-label={t('nurse.ehr.validation')}>
+          {(exportStatus.validationMessages ?? []).map((m, i) => (
+            <li key={i}>{m.severity} {m.location}: {m.message}</li>
+          ))}
+        </ul>
+      )}
+      {(exportStatus?.status === 'FAILED' || exportStatus?.status === 'INVALID') && (
         <button type="button" className="mt-1 rounded border border-gray-600 px-3 py-1" onClick={() => void run(async () => setExportStatus(await api<ExportStatus>(`${base}/export`, { body: {} })))}>
           {t('nurse.ehr.resend')}
         </button>
@@ -95,6 +105,11 @@ export function EhrPanel({ consultationId, decided }: { consultationId: string; 
         <div className="mt-3 text-sm" data-testid="patient-context">
           {context.patient && <p>{[context.patient.name, context.patient.birthDate, context.patient.gender].filter(Boolean).join(' · ')}</p>}
           {flags.length > 0 && <p className="font-semibold text-red-900">{t('nurse.ehr.riskHints')}: {flags.join(', ')}</p>}
+          {context.reassessment?.outcome === 'RAISED' && (
+            <p role="status" className="font-semibold text-red-900">
+              {t('nurse.ehr.raised', { before: context.reassessment.before ?? '-', after: context.reassessment.after ?? '-' })}
+            </p>
+          )}
           <p>{t('nurse.ehr.allergies')}: {context.allergies.join(', ') || t('nurse.case.none')}</p>
           <p>{t('nurse.ehr.conditions')}: {context.conditions.join(', ') || t('nurse.case.none')}</p>
           <p>{t('nurse.ehr.medications')}: {context.medications.join(', ') || t('nurse.case.none')}</p>

@@ -53,6 +53,8 @@ class ClassifiedFieldsTest {
 				Map.entry("platform.DatabaseProperties.password", Level.RESTRICTED),
 				Map.entry("fhir.internal.FhirProperties$Ehr.clientSecret", Level.RESTRICTED),
 				Map.entry("fhir.internal.FhirProperties$Ehr.privateKey", Level.RESTRICTED),
+				Map.entry("fhir.internal.BundleValidation$Issue.message", Level.RESTRICTED),
+				Map.entry("fhir.internal.FhirController$ExportStatus.validationMessages", Level.RESTRICTED),
 				Map.entry("review.ReviewOutcome.note", Level.RESTRICTED),
 				Map.entry("knowledge.internal.KnowledgeSearchController$SearchResponse.query", Level.RESTRICTED),
 				Map.entry("knowledge.internal.KnowledgeSearchController$SearchResponse.note", Level.PUBLIC),

@@ -47,4 +47,14 @@ public interface Consultations {
 	 * transcript as a staff message (not AI-made), where the patient sees them.
 	 */
 	void reviewed(ClinicId clinic, ConsultationId id, String patientInstructions);
+
+	/**
+	 * What the patient's EHR record says (read by a member of staff's action). It is stored with the consultation:
+	 * a running interview uses it from its next turn; a finished one, awaiting or in review, is assessed again and
+	 * its disposition raised if the record calls for more (never lowered), published as
+	 * {@link ConsultationReassessed}; a decided or abandoned one is not assessed again. Joins the caller's
+	 * transaction in the clinic's tenancy, or opens one.
+	 */
+	RecordApplied applyPatientRecord(ClinicId clinic, ConsultationId id, org.medassist.triage.PatientRecord record,
+			java.util.UUID readBy);
 }

@@ -11,7 +11,13 @@ import org.medassist.identity.ClinicId;
  *
  * @param delivered {@code true}: the EHR filed the bundle; {@code false}: given up ({@code FAILED})
  * @param attempt the attempt that ended it (1, 2, ...)
+ * @param problem why it was given up, in fixed words without PHI ({@code null} when delivered or for EHR failures)
  */
 public record ConsultationExported(ConsultationId consultationId, ClinicId clinicId, boolean delivered, int attempt,
-		Instant at) {
+		Instant at, String problem) {
+
+	public ConsultationExported(ConsultationId consultationId, ClinicId clinicId, boolean delivered, int attempt,
+			Instant at) {
+		this(consultationId, clinicId, delivered, attempt, at, null);
+	}
 }

@@ -12,13 +12,15 @@ import org.medassist.triage.Disposition;
  * transaction that made the change.
  *
  * @param actorId the member of staff who acted, or {@code null} for the system (queueing, escalation)
- * @param disposition the AI disposition for {@code QUEUED} and {@code BREACHED}, the decided one for
+ * @param disposition the AI disposition for {@code QUEUED}, {@code BREACHED} and {@code RAISED}, the decided one for
  * {@code DECIDED}
  */
 public record ReviewEvent(Kind kind, ConsultationId consultationId, ClinicId clinicId, Disposition disposition,
 		UUID actorId, Instant at, String detail) {
 
 	public enum Kind {
-		QUEUED, CLAIMED, RELEASED, SECOND_OPINION_REQUESTED, DECIDED, BREACHED
+		QUEUED, CLAIMED, RELEASED, SECOND_OPINION_REQUESTED, DECIDED, BREACHED,
+		/** The AI disposition rose after the case was queued (the patient's EHR record was read). */
+		RAISED
 	}
 }

@@ -18,11 +18,27 @@ import java.util.List;
  * @param seekCareIf the signs that mean the patient should seek care
  * @param protocols the complaint protocols that were applied
  * @param measurements what was measured (age, temperature...), as text
+ * @param fromRecord the findings the patient's EHR record gave (not the patient), each with the record entry it
+ *        comes from; they are among {@code present} unless the record would have lowered the assessment (then the
+ *        assessment from the patient's answers stands); empty when the case is not linked to a record
  */
 public record Assessment(Disposition disposition, List<RedFlagHit> redFlags, List<FindingNote> present,
 		List<FindingNote> absent, List<FindingNote> unknown, List<Reason> reasons, List<String> uncertainties,
 		List<Advice> advice, List<String> seekCareIf, List<String> protocols, List<String> measurements,
-		String engineVersion, String knowledgeBaseVersion) {
+		String engineVersion, String knowledgeBaseVersion, List<PatientRecord.RecordFact> fromRecord) {
+
+	public Assessment {
+		// Assessments stored before record facts existed have none.
+		fromRecord = fromRecord == null ? List.of() : List.copyOf(fromRecord);
+	}
+
+	public Assessment(Disposition disposition, List<RedFlagHit> redFlags, List<FindingNote> present,
+			List<FindingNote> absent, List<FindingNote> unknown, List<Reason> reasons, List<String> uncertainties,
+			List<Advice> advice, List<String> seekCareIf, List<String> protocols, List<String> measurements,
+			String engineVersion, String knowledgeBaseVersion) {
+		this(disposition, redFlags, present, absent, unknown, reasons, uncertainties, advice, seekCareIf, protocols,
+				measurements, engineVersion, knowledgeBaseVersion, List.of());
+	}
 
 	public record Citation(String title, String url) {
 	}
@@ -98,6 +114,13 @@ public record Assessment(Disposition disposition, List<RedFlagHit> redFlags, Lis
 	/** The same assessment with these reasons and advice (citations added); everything else, disposition first, unchanged. */
 	public Assessment withCitations(List<Reason> citedReasons, List<Advice> citedAdvice) {
 		return new Assessment(disposition, redFlags, present, absent, unknown, citedReasons, uncertainties, citedAdvice,
-				seekCareIf, protocols, measurements, engineVersion, knowledgeBaseVersion);
+				seekCareIf, protocols, measurements, engineVersion, knowledgeBaseVersion, fromRecord);
+	}
+
+	/** The same assessment with these reasons, uncertainties and record facts (what the EHR record added). */
+	public Assessment withRecord(List<Reason> allReasons, List<String> allUncertainties,
+			List<PatientRecord.RecordFact> facts) {
+		return new Assessment(disposition, redFlags, present, absent, unknown, allReasons, allUncertainties, advice,
+				seekCareIf, protocols, measurements, engineVersion, knowledgeBaseVersion, facts);
 	}
 }

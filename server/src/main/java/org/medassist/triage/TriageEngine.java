@@ -11,4 +11,12 @@ public interface TriageEngine {
 
 	/** The next step for this interview: the opening question when it has no exchanges. */
 	InterviewStep next(Interview interview);
+
+	/**
+	 * The assessment of an interview that is over, with what is known now (for example after the patient's record
+	 * was read): no question is asked. Empty when this engine makes no assessments.
+	 */
+	default java.util.Optional<Assessment> reassess(Interview interview) {
+		return java.util.Optional.empty();
+	}
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.medassist.audit.internal.AuditEntry.Outcome;
 import org.medassist.consultation.ConsultationAbandoned;
 import org.medassist.consultation.ConsultationCompleted;
+import org.medassist.consultation.ConsultationReassessed;
 import org.medassist.consultation.ConsultationViewed;
 import org.medassist.fhir.ConsultationExported;
 import org.medassist.identity.AccessDenied;
@@ -75,7 +76,7 @@ class AuditedEvents {
 	void on(ConsultationExported e) {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "CONSULTATION_EXPORTED", "consultation",
 				e.consultationId().toString(), e.delivered() ? Outcome.SUCCESS : Outcome.FAILURE, TREAT,
-				"fhir-ehr attempt " + e.attempt(), null, null, null));
+				"fhir-ehr attempt " + e.attempt() + (e.problem() == null ? "" : " " + e.problem()), null, null, null));
 	}
 
 	@EventListener
@@ -96,6 +97,14 @@ class AuditedEvents {
 		recorder.record(new AuditEntry(e.clinicId(), clock.instant(), null, "SYSTEM", "CONSULTATION_ASSESSED",
 				"consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT,
 				e.status() + (e.disposition() == null ? "" : ":" + e.disposition()), null, null, null));
+	}
+
+	/** The case was assessed again with the patient's EHR record, by a member of staff's action (link or refresh). */
+	@EventListener
+	void on(ConsultationReassessed e) {
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), e.readBy(), "STAFF", "CONSULTATION_REASSESSED",
+				"consultation", e.consultationId().toString(), Outcome.SUCCESS, TREAT,
+				"ehr-record " + e.before() + "->" + e.after() + (e.raised() ? " raised" : ""), null, null, null));
 	}
 
 	@EventListener

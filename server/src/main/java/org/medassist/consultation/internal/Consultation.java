@@ -90,6 +90,25 @@ final class Consultation {
 		lastActivityAt = now;
 	}
 
+	/**
+	 * The finished interview was assessed again (the patient's record was read) and calls for more: the disposition
+	 * rises. Never lowers; the status stays (the patient was not told anything new).
+	 */
+	boolean raise(Disposition reassessed) {
+		requireAwaitingReview();
+		if (reassessed == null || !reassessed.isMoreUrgentThan(disposition)) {
+			return false;
+		}
+		disposition = reassessed;
+		return true;
+	}
+
+	/** The interview is over and a human has not decided yet: a new assessment still matters. */
+	boolean awaitingReview() {
+		return status == ConsultationStatus.ESCALATED || status == ConsultationStatus.AWAITING_REVIEW
+				|| status == ConsultationStatus.IN_REVIEW;
+	}
+
 	/** A member of staff took the case from the queue. */
 	void startReview() {
 		requireAwaitingReview();

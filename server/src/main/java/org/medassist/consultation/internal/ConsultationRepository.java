@@ -19,6 +19,7 @@ import org.medassist.keys.PhiCipher;
 import org.medassist.keys.PhiField;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
+import org.medassist.triage.PatientRecord;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,6 +109,32 @@ class ConsultationRepository {
 					: rs.getString("legacy"))
 			.optional()
 			.map(text -> json.readValue(text, Assessment.class));
+	}
+
+	/** Stores (or replaces) what the patient's EHR record says; encrypted, bound to the clinic and the case. */
+	void storeRecord(ClinicId clinic, ConsultationId id, PatientRecord record, UUID readBy, Instant at) {
+		String sealed = cipher.encrypt(recordField(clinic, id), json.writeValueAsString(record));
+		jdbc.sql("""
+				INSERT INTO consultation_record (consultation_id, clinic_id, record_encrypted, read_by, read_at)
+				VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (consultation_id) DO UPDATE SET record_encrypted = excluded.record_encrypted,
+				    read_by = excluded.read_by, read_at = excluded.read_at""")
+			.params(id.value(), clinic.value(), sealed, readBy, ts(at))
+			.update();
+	}
+
+	/** What the patient's EHR record says, or {@link PatientRecord#NONE} when it was never read. */
+	PatientRecord findRecord(ClinicId clinic, ConsultationId id) {
+		return jdbc.sql("SELECT record_encrypted FROM consultation_record WHERE consultation_id = ?")
+			.param(id.value())
+			.query(String.class)
+			.optional()
+			.map(sealed -> json.readValue(cipher.decrypt(recordField(clinic, id), sealed), PatientRecord.class))
+			.orElse(PatientRecord.NONE);
+	}
+
+	private static PhiField recordField(ClinicId clinic, ConsultationId id) {
+		return new PhiField(clinic, "consultation_record", "record_encrypted", id.value());
 	}
 
 	Optional<ConsultationAccessRow> findByAccessTokenHash(byte[] hash) {

@@ -14,7 +14,9 @@ import org.medassist.consultation.ConsultationAccess;
 import org.medassist.consultation.ConsultationCompleted;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.ConsultationNotFound;
+import org.medassist.consultation.ConsultationReassessed;
 import org.medassist.consultation.ConsultationReviewed;
+import org.medassist.consultation.RecordApplied;
 import org.medassist.consultation.ConsultationStatus;
 import org.medassist.consultation.ConsultationView;
 import org.medassist.consultation.ConsultationViewed;
@@ -37,7 +39,9 @@ import org.medassist.identity.Tenancy;
 import org.medassist.platform.MedAssistException;
 import org.medassist.platform.Problems;
 import org.medassist.triage.AssessmentCitations;
+import org.medassist.triage.Disposition;
 import org.medassist.triage.Interview;
+import org.medassist.triage.PatientRecord;
 import org.medassist.triage.InterviewStep;
 import org.medassist.triage.Question;
 import org.medassist.triage.TriageEngine;
@@ -263,6 +267,45 @@ class ConsultationService implements Consultations {
 		});
 	}
 
+	@Override
+	public RecordApplied applyPatientRecord(ClinicId clinic, ConsultationId id, PatientRecord record, UUID readBy) {
+		MDC.put(MDC_CONSULTATION, id.toString());
+		Instant now = clock.instant();
+		return Tenancy.callAs(clinic, () -> tx.execute(status -> {
+			Consultation consultation = locked(id);
+			repository.storeRecord(clinic, id, record, readBy, now);
+			Disposition before = consultation.disposition();
+			if (consultation.status().acceptsPatientMessages()) {
+				return new RecordApplied("USED_BY_INTERVIEW", before, before);
+			}
+			if (!consultation.awaitingReview()) {
+				return new RecordApplied("STORED", before, before);
+			}
+			List<MessageView> transcript = repository.transcript(id);
+			Optional<org.medassist.triage.Assessment> reassessed = engine.reassess(
+					interview(consultation, clinics.get(clinic), upTo(transcript, Integer.MAX_VALUE), record));
+			if (reassessed.isEmpty()) {
+				return new RecordApplied("STORED", before, before);
+			}
+			org.medassist.triage.Assessment assessment = reassessed.get();
+			boolean raised = consultation.raise(assessment.disposition());
+			if (raised) {
+				repository.update(consultation);
+				repository.storeAssessment(id, cited(assessment));
+			}
+			else if (assessment.disposition() == before) {
+				// Same level: the assessment now says what the record added (the nurse sees it, the export carries it).
+				repository.storeAssessment(id, cited(assessment));
+			}
+			List<String> rules = assessment.reasons().stream().map(org.medassist.triage.Assessment.Reason::rule)
+				.filter(r -> r.startsWith("ehr-record:")).map(r -> r.substring("ehr-record:".length())).toList();
+			events.publishEvent(new ConsultationReassessed(id, clinic, before, consultation.disposition(),
+					raised ? rules : List.of(), readBy, now));
+			log.info("Consultation {} assessed again with its EHR record: {}", id, raised ? "raised" : "unchanged");
+			return new RecordApplied(raised ? "RAISED" : "UNCHANGED", before, consultation.disposition());
+		}));
+	}
+
 	/** A review step on the consultation, under its row lock, in the clinic's tenancy (joining a caller's transaction). */
 	private void inReview(ClinicId clinic, ConsultationId id, java.util.function.Consumer<Consultation> step) {
 		Tenancy.runAs(clinic, () -> tx.executeWithoutResult(status -> {
@@ -380,7 +423,12 @@ class ConsultationService implements Consultations {
 	}
 
 	private Interview interview(Consultation consultation, Clinic clinic, List<Interview.Exchange> exchanges) {
-		return new Interview(consultation.language(), clinic.emergencyNumber(), exchanges);
+		return interview(consultation, clinic, exchanges, repository.findRecord(consultation.clinicId(), consultation.id()));
+	}
+
+	private Interview interview(Consultation consultation, Clinic clinic, List<Interview.Exchange> exchanges,
+			PatientRecord record) {
+		return new Interview(consultation.language(), clinic.emergencyNumber(), exchanges, record);
 	}
 
 	/** The question waiting for an answer: the last thing the assistant asked, if no patient message followed. */

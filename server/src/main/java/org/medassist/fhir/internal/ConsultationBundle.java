@@ -146,6 +146,7 @@ final class ConsultationBundle {
 		aiMade.add(impression);
 		aiMade.add(composition);
 		provenance(aiMade, task);
+		recordProvenance(findings);
 		return bundle;
 	}
 
@@ -320,8 +321,18 @@ final class ConsultationBundle {
 		// Observation.performer may not be a Device in R4: the software that extracted the finding is the device.
 		o.setDevice(device);
 		o.setValue(new org.hl7.fhir.r4.model.BooleanType(present));
-		narrative(o, finding.label() + ": " + (present ? "reported by the patient" : "denied by the patient")
-				+ " (extracted by software).");
+		String entries = fromRecord(finding.id());
+		if (present && entries != null) {
+			// Known from the EHR's own record, not from the patient: said so here and by the record's Provenance.
+			o.setMethod(new CodeableConcept().setText("Read from the patient's EHR record by software"));
+			o.addNote(new Annotation().setText("Source: the EHR record (" + entries + "), not the patient."));
+			narrative(o, finding.label() + ": from the patient's EHR record (" + entries + "), not reported by the "
+					+ "patient (matched by software).");
+		}
+		else {
+			narrative(o, finding.label() + ": " + (present ? "reported by the patient" : "denied by the patient")
+					+ " (extracted by software).");
+		}
 		Reference ref = ref(key("finding", id));
 		add(o, ref, "Observation", conditional("finding", id));
 		return ref;
@@ -365,7 +376,9 @@ final class ConsultationBundle {
 				? ClinicalImpression.ClinicalImpressionStatus.INPROGRESS
 				: ClinicalImpression.ClinicalImpressionStatus.COMPLETED);
 		ci.setCode(new CodeableConcept().setText("Preliminary triage assessment (AI)"));
-		ci.setDescription("Made by software from the patient's answers; a nurse reviews every case.");
+		ci.setDescription(a != null && !a.fromRecord().isEmpty()
+				? "Made by software from the patient's answers and the patient's EHR record; a nurse reviews every case."
+				: "Made by software from the patient's answers; a nurse reviews every case.");
 		ci.setSubject(subject);
 		ci.setEncounter(encounter);
 		ci.setEffective(new DateTimeType(date(assessedAt())));
@@ -530,6 +543,47 @@ final class ConsultationBundle {
 		}
 		narrative(p, "Made by the MedAssist triage software" + (practitioner != null && review.decided()
 				? ", reviewed by a nurse." : "; not yet reviewed by a nurse."));
+		add(p, ref(key("provenance", tag)), "Provenance", "_tag=" + system("provenance") + "|" + tag);
+	}
+
+	/** The record entries (and what matched) behind a finding known from the EHR record, or {@code null}. */
+	private String fromRecord(String finding) {
+		if (c.assessment() == null) {
+			return null;
+		}
+		List<String> entries = c.assessment().fromRecord().stream().filter(f -> f.finding().equals(finding))
+			.map(f -> f.entry() + " " + f.basis()).distinct().toList();
+		return entries.isEmpty() ? null : String.join("; ", entries);
+	}
+
+	/**
+	 * Which findings came from the EHR's own record: a Provenance whose sources are the record's entries (as the
+	 * EHR names them), and whose targets are the findings the software read from them.
+	 */
+	private void recordProvenance(List<Reference> findings) {
+		Assessment a = c.assessment();
+		if (a == null || a.fromRecord().isEmpty() || input.patient() == null) {
+			return;
+		}
+		Provenance p = new Provenance();
+		String tag = c.id() + "/record";
+		p.getMeta().addTag(system("provenance"), tag, null);
+		aiAsserted(p);
+		for (Assessment.FindingNote f : nonNull(a.present())) {
+			if (fromRecord(f.id()) != null) {
+				p.addTarget(ref(key("finding", c.id() + "/" + f.id())));
+			}
+		}
+		if (!p.hasTarget()) {
+			return;
+		}
+		p.setRecorded(date(assessedAt()));
+		p.addAgent().setType(agentType("author", "Author")).setWho(device);
+		a.fromRecord().stream().map(org.medassist.triage.PatientRecord.RecordFact::entry).distinct()
+			.forEach(entry -> p.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
+				.setWhat(new Reference(entry)));
+		narrative(p, "Findings read by the MedAssist triage software from the patient's EHR record, not reported by"
+				+ " the patient.");
 		add(p, ref(key("provenance", tag)), "Provenance", "_tag=" + system("provenance") + "|" + tag);
 	}
 

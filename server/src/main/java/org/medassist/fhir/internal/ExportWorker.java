@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -61,8 +63,16 @@ class ExportWorker {
 
 	private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
+	private final BundleValidation validation;
+
+	private final Counter invalidBundles;
+
 	ExportWorker(ExportQueue queue, ConsultationExports exports, EhrClient ehr, Clinics clinics,
-			FhirProperties properties, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events) {
+			FhirProperties properties, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events,
+			BundleValidation validation, MeterRegistry meters) {
+		this.validation = validation;
+		this.invalidBundles = Counter.builder("medassist.fhir.export.invalid")
+			.description("Bundles not sent to an EHR because they failed validation").register(meters);
 		this.events = events;
 		this.queue = queue;
 		this.exports = exports;
@@ -103,6 +113,12 @@ class ExportWorker {
 		int attempt = export.attempts() + 1;
 		try {
 			Bundle bundle = exports.forEhr(clinic.id(), id);
+			BundleValidation.Report report = validation.validate(bundle);
+			inClinic(clinic, () -> queue.validated(clinic.id(), export.consultationId(), report, clock.instant()));
+			if (!report.valid()) {
+				invalid(clinic, export, attempt, report);
+				return;
+			}
 			breaker.executeCheckedSupplier(() -> {
 				ehr.send(clinic.slug(), target, bundle);
 				return null;
@@ -145,6 +161,20 @@ class ExportWorker {
 						false, attempt, clock.instant()));
 			}
 		});
+	}
+
+	/**
+	 * The bundle is not valid R4: it is not sent (an EHR would reject it, or worse, file it wrongly) and not retried
+	 * (the same record gives the same bundle). Nurses see the export INVALID with the messages; the audit trail
+	 * records the failure; the log says how many errors, never what they quote.
+	 */
+	private void invalid(Clinic clinic, Export export, int attempt, BundleValidation.Report report) {
+		log.error("FHIR export of consultation {} to clinic {} not sent: the bundle has {} validation error(s) and {} "
+				+ "warning(s)", export.consultationId(), clinic.slug(), report.errors().size(), report.warnings().size());
+		invalidBundles.increment();
+		Instant at = clock.instant();
+		inClinic(clinic, () -> events.publishEvent(new ConsultationExported(new ConsultationId(export.consultationId()),
+				clinic.id(), false, attempt, at, "invalid: " + report.errors().size() + " error(s)")));
 	}
 
 	/** {@code firstRetry × 2^(attempt-1)}, at most {@code maxRetry}. */

@@ -2,6 +2,7 @@ package org.medassist.fhir.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import org.medassist.consultation.Consultations;
 import org.medassist.identity.Clinics;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.Tenancy;
+import org.medassist.platform.Classification;
+import org.medassist.platform.Classification.Level;
 import org.medassist.review.ReviewOutcomes;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -97,7 +100,8 @@ class FhirController {
 	record LinkRequest(String system, String value) {
 	}
 
-	record LinkResponse(UUID consultationId, String system, Instant linkedAt) {
+	/** @param context the patient's context read from the EHR just after linking, and what it did to the case */
+	record LinkResponse(UUID consultationId, String system, Instant linkedAt, PatientContexts.PatientContext context) {
 	}
 
 	@PutMapping("/api/v1/consultations/{id}/fhir/patient")
@@ -123,17 +127,33 @@ class FhirController {
 		Instant now = clock.instant();
 		Tenancy.runAs(staff.clinicId(), () -> tx.executeWithoutResult(s -> links.link(staff.clinicId(), id,
 				new ExportInput.PatientLink(system, value), staff.userId(), now)));
-		return new LinkResponse(id, system, now);
+		return new LinkResponse(id, system, now, readRecord(staff, consultation));
+	}
+
+	/**
+	 * Reads the linked patient's context from the EHR and gives the record's facts to the consultation: a running
+	 * interview uses them, a finished one is assessed again (raised if the record calls for more, never lowered).
+	 * An EHR that cannot be read changes nothing.
+	 */
+	private PatientContexts.PatientContext readRecord(StaffMember staff, ConsultationId consultation) {
+		PatientContexts.PatientContext context = contexts.of(staff, exports.link(staff.clinicId(), consultation));
+		if (!context.read()) {
+			return context;
+		}
+		return context.with(consultations.applyPatientRecord(staff.clinicId(), consultation, context.record(),
+				staff.userId()));
 	}
 
 	@GetMapping("/api/v1/consultations/{id}/fhir/patient-context")
 	@Operation(summary = "The linked patient's allergies, conditions and medications from the clinic's EHR",
-			description = "Always answers: when the EHR cannot be read, 'status' and 'problems' say what is missing.",
+			description = "Always answers: when the EHR cannot be read, 'status' and 'problems' say what is missing. "
+					+ "Reading refreshes the record's facts the triage engine uses ('record'): a finished interview "
+					+ "is assessed again and raised if the record calls for more, never lowered ('reassessment').",
 			security = @SecurityRequirement(name = "bearer"))
 	PatientContexts.PatientContext patientContext(@PathVariable UUID id, @AuthenticationPrincipal StaffMember staff) {
 		ConsultationId consultation = new ConsultationId(id);
 		consultations.viewAsStaff(staff, consultation);
-		return contexts.of(staff, exports.link(staff.clinicId(), consultation));
+		return readRecord(staff, consultation);
 	}
 
 	@GetMapping("/api/v1/consultations/{id}/fhir")
@@ -148,11 +168,20 @@ class FhirController {
 
 	/**
 	 * @param status {@code PENDING} (waiting or retrying), {@code SENT}, {@code FAILED} (given up: a person must
-	 * look), or {@code NOT_QUEUED} (not decided yet, or the clinic has no EHR configured)
+	 * look), {@code INVALID} (the bundle failed validation against R4 and was not sent: a person must look), or
+	 * {@code NOT_QUEUED} (not decided yet, or the clinic has no EHR configured)
 	 * @param lastError what went wrong last, without PHI
+	 * @param validationErrors errors found by validating the bundle before sending ({@code null}: not validated yet)
+	 * @param validationMessages for an {@code INVALID} export, the validator's errors and warnings (they may quote the
+ * record; reading them is audited as a view of the case)
 	 */
 	record ExportStatus(UUID consultationId, String status, int attempts, String lastError, Instant lastAttemptAt,
-			Instant nextAttemptAt, Instant sentAt) {
+			Instant nextAttemptAt, Instant sentAt, Integer validationErrors, Integer validationWarnings,
+			@Classification(Level.RESTRICTED) List<BundleValidation.Issue> validationMessages) {
+
+		static ExportStatus notQueued(UUID id) {
+			return new ExportStatus(id, "NOT_QUEUED", 0, null, null, null, null, null, null, List.of());
+		}
 	}
 
 	@GetMapping("/api/v1/consultations/{id}/fhir/export")
@@ -164,13 +193,21 @@ class FhirController {
 				() -> tx.execute(s -> queue.find(id)));
 		if (export.isPresent()) {
 			ExportQueue.Export e = export.get();
+			// Why it was not sent, when it was not: the validator's words may quote the record, so showing them is an
+			// audited read of the case. Warnings of sent bundles stay recorded (counted here), not shown.
+			List<BundleValidation.Issue> messages = e.status() != ExportQueue.Status.INVALID ? List.of()
+					: Tenancy.callAs(staff.clinicId(), () -> tx.execute(s -> queue.validationMessages(staff.clinicId(), id)));
+			if (!messages.isEmpty()) {
+				consultations.viewAsStaff(staff, consultation);
+			}
 			return new ExportStatus(id, e.status().name(), e.attempts(), e.lastError(), e.lastAttemptAt(),
-					e.status() == ExportQueue.Status.PENDING ? e.nextAttemptAt() : null, e.sentAt());
+					e.status() == ExportQueue.Status.PENDING ? e.nextAttemptAt() : null, e.sentAt(), e.validationErrors(),
+					e.validationWarnings(), messages);
 		}
 		// Row-level security: another clinic's case has no review here either, so it is not found.
 		if (reviews.of(staff.clinicId(), consultation).isEmpty()) {
 			throw new ConsultationNotFound(consultation);
 		}
-		return new ExportStatus(id, "NOT_QUEUED", 0, null, null, null, null);
+		return ExportStatus.notQueued(id);
 	}
 }

@@ -4,9 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.HashSet;
+import java.util.Set;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
@@ -21,6 +24,8 @@ import org.medassist.fhir.internal.ExportInput.PatientLink;
 import org.medassist.fhir.internal.FhirProperties.Ehr;
 import org.medassist.identity.Clinics;
 import org.medassist.identity.StaffMember;
+import org.medassist.consultation.RecordApplied;
+import org.medassist.triage.PatientRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,20 +40,11 @@ class PatientContexts {
 
 	private static final Logger log = LoggerFactory.getLogger(PatientContexts.class);
 
-	/** Anticoagulants by name (generic names, English); a hint for the nurse, not a rule of the engine. */
-	private static final Pattern ANTICOAGULANT = Pattern.compile(
-			"warfarin|apixaban|rivaroxaban|dabigatran|edoxaban|heparin|enoxaparin|dalteparin|tinzaparin|phenprocoumon|acenocoumarol|anticoagul");
+	/** Chronic disease, for the nurse's summary: the record's findings that are long-term conditions. */
+	private static final Set<String> CHRONIC = Set.of("diabetes", "heart_disease", "lung_disease", "kidney_disease",
+			"history_of_cancer", "bleeding_disorder");
 
-	private static final Pattern IMMUNOSUPPRESSANT = Pattern.compile(
-			"methotrexate|prednisolone|prednisone|dexamethasone|tacrolimus|ciclosporin|cyclosporine|azathioprine|mycophenol|sirolimus|cyclophosphamide|chemotherapy|immunosuppress");
-
-	private static final Pattern IMMUNE_CONDITION = Pattern.compile("immunodeficien|immunosuppress|hiv|transplant|neutropeni|chemotherapy");
-
-	private static final Pattern CHRONIC = Pattern.compile(
-			"diabet|heart failure|coronary|ischaemic heart|ischemic heart|chronic kidney|renal failure|copd|chronic obstructive|asthma|epilep|cancer|carcinoma|cirrhosis|sickle");
-
-	/** SNOMED CT 77386006 Pregnancy (finding). */
-	private static final String PREGNANCY_SNOMED = "77386006";
+	private final RecordFactMapping mapping = RecordFactMapping.bundled();
 
 	private final EhrClient ehr;
 
@@ -56,7 +52,10 @@ class PatientContexts {
 
 	private final FhirProperties properties;
 
-	PatientContexts(EhrClient ehr, Clinics clinics, FhirProperties properties) {
+	private final Clock clock;
+
+	PatientContexts(EhrClient ehr, Clinics clinics, FhirProperties properties, Clock clock) {
+		this.clock = clock;
 		this.ehr = ehr;
 		this.clinics = clinics;
 		this.properties = properties;
@@ -68,18 +67,29 @@ class PatientContexts {
 	 * @param problems what could not be read, without PHI
 	 */
 	record PatientContext(String status, PatientSummary patient, List<String> allergies, List<String> conditions,
-			List<String> medications, RiskModifiers riskModifiers, List<String> problems) {
+			List<String> medications, RiskModifiers riskModifiers, PatientRecord record, RecordApplied reassessment,
+			List<String> problems) {
 
 		static PatientContext empty(String status, String problem) {
-			return new PatientContext(status, null, List.of(), List.of(), List.of(), RiskModifiers.NONE,
+			return new PatientContext(status, null, List.of(), List.of(), List.of(), RiskModifiers.NONE, null, null,
 					problem == null ? List.of() : List.of(problem));
+		}
+
+		/** Whether the record was read (wholly or in part): only then is there something for the engine. */
+		boolean read() {
+			return record != null;
+		}
+
+		PatientContext with(RecordApplied applied) {
+			return new PatientContext(status, patient, allergies, conditions, medications, riskModifiers, record,
+					applied, problems);
 		}
 	}
 
 	record PatientSummary(String ehrId, String name, String birthDate, String gender) {
 	}
 
-	/** Hints for the nurse from the record (the triage engine does not use them yet). */
+	/** A summary for the nurse of the record's facts ({@code record}), which the triage engine uses. */
 	record RiskModifiers(boolean pregnancy, boolean anticoagulants, boolean immunosuppression, boolean chronicDisease) {
 
 		static final RiskModifiers NONE = new RiskModifiers(false, false, false, false);
@@ -119,15 +129,15 @@ class PatientContexts {
 		List<String> medicationTexts = medications.stream()
 			.map(m -> m.hasMedicationCodeableConcept() ? text(m.getMedicationCodeableConcept()) : "(medication)")
 			.toList();
-		boolean pregnancy = conditions.stream().anyMatch(c -> c.getCode().getCoding().stream()
-			.anyMatch(code -> PREGNANCY_SNOMED.equals(code.getCode())) || lower(text(c.getCode())).contains("pregnan"));
-		boolean anticoagulants = medicationTexts.stream().anyMatch(t -> ANTICOAGULANT.matcher(lower(t)).find());
-		boolean immunosuppression = medicationTexts.stream().anyMatch(t -> IMMUNOSUPPRESSANT.matcher(lower(t)).find())
-				|| conditionTexts.stream().anyMatch(t -> IMMUNE_CONDITION.matcher(lower(t)).find());
-		boolean chronic = conditionTexts.stream().anyMatch(t -> CHRONIC.matcher(lower(t)).find());
+		PatientRecord record = mapping.map(patient, conditions, medications, allergies,
+				LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+		Set<String> found = new HashSet<>();
+		record.facts().forEach(f -> found.add(f.finding()));
 		return new PatientContext(problems.isEmpty() ? "OK" : "PARTIAL", summary(patient), allergyTexts,
-				conditionTexts, medicationTexts, new RiskModifiers(pregnancy, anticoagulants, immunosuppression, chronic),
-				problems);
+				conditionTexts, medicationTexts,
+				new RiskModifiers(found.contains("pregnant"), found.contains("anticoagulant"),
+						found.contains("immunosuppressed"), found.stream().anyMatch(CHRONIC::contains)),
+				record, null, problems);
 	}
 
 	private <T extends Resource> List<T> read(String clinic, Ehr target, String search, Class<T> type,
@@ -163,9 +173,5 @@ class PatientContexts {
 		}
 		return concept.getCoding().stream().map(Coding::getDisplay).filter(d -> d != null && !d.isBlank()).findFirst()
 			.orElse("(not coded)");
-	}
-
-	private static String lower(String s) {
-		return s == null ? "" : s.toLowerCase(Locale.ROOT);
 	}
 }

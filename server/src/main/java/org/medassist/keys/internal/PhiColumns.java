@@ -112,7 +112,10 @@ final class PhiColumns {
 			PhiColumn.updatable("review", "note", "consultation_id"),
 			PhiColumn.updatable("review", "patient_instructions", "consultation_id"),
 			PhiColumn.updatable("review", "second_opinion_note", "consultation_id"),
-			PhiColumn.updatable("fhir_patient_link", "value_encrypted", "consultation_id"));
+			PhiColumn.updatable("fhir_patient_link", "value_encrypted", "consultation_id"),
+			// What the EHR's record says (V32), and validation messages that may quote it (V33).
+			PhiColumn.updatable("consultation_record", "record_encrypted", "consultation_id"),
+			PhiColumn.updatable("fhir_export", "validation_messages_encrypted", "consultation_id"));
 
 	/** The key id of a stored ciphertext's prefix; 0 (no key Tink makes) for a value too short to have one. */
 	static int keyId(byte[] prefix) {

@@ -103,6 +103,20 @@ class ReviewRepository {
 		return jdbc.sql(sql.toString()).params(params).query(this::review).list();
 	}
 
+	/**
+	 * Raises the AI disposition of an undecided case (the queue orders by it); never lowers it. Returns whether it
+	 * rose.
+	 */
+	boolean raise(UUID consultationId, Disposition aiDisposition) {
+		return jdbc.sql("""
+				UPDATE review SET ai_disposition = ?, version = version + 1
+				WHERE consultation_id = ? AND status <> 'DECIDED'
+				  AND array_position(ARRAY['EMERGENCY', 'URGENT', 'ROUTINE', 'SELF_CARE'], ?)
+				    < array_position(ARRAY['EMERGENCY', 'URGENT', 'ROUTINE', 'SELF_CARE'], ai_disposition)""")
+			.params(aiDisposition.name(), consultationId, aiDisposition.name())
+			.update() == 1;
+	}
+
 	void claim(UUID consultationId, UUID by, String byName, Instant now, Instant expires) {
 		jdbc.sql("""
 				UPDATE review SET status = 'CLAIMED', claimed_by = ?, claimed_by_name = ?, claimed_at = ?,

@@ -89,6 +89,17 @@ class ReviewService {
 		}));
 	}
 
+	/**
+	 * The case's AI disposition rose after it was queued (the patient's EHR record was read): it moves up the queue
+	 * and dashboards hear of it. In the caller's transaction (the consultation's), so both change together.
+	 */
+	void raise(ClinicId clinic, ConsultationId id, Disposition aiDisposition, java.util.UUID by, Instant at) {
+		if (reviews.raise(id.value(), aiDisposition)) {
+			events.publishEvent(new ReviewEvent(ReviewEvent.Kind.RAISED, id, clinic, aiDisposition, by, at,
+					"ehr-record"));
+		}
+	}
+
 	record Filter(Status status, Disposition disposition, Integer waitingOverMinutes) {
 	}
 

@@ -75,5 +75,10 @@ class TriageConfiguration {
 			}
 			return engine.next(interview);
 		}
+
+		@Override
+		public java.util.Optional<org.medassist.triage.Assessment> reassess(Interview interview) {
+			return engine.reassess(interview);
+		}
 	}
 }

@@ -2,17 +2,9 @@ package org.medassist.fhir.internal;
 
 import java.util.List;
 
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeSystem;
-import org.hl7.fhir.r4.model.Enumerations;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -32,21 +24,8 @@ final class R4Validation {
 	}
 
 	private static FhirValidator create() {
-		// The R4 core package carries an old v3-ObservationValue without AIAST (added to terminology.hl7.org
-		// later); a fragment of the current code system says that code exists. Nothing else is added.
-		PrePopulatedValidationSupport current = new PrePopulatedValidationSupport(CONTEXT);
-		CodeSystem observationValue = new CodeSystem();
-		observationValue.setUrl("http://terminology.hl7.org/CodeSystem/v3-ObservationValue");
-		observationValue.setStatus(Enumerations.PublicationStatus.ACTIVE);
-		observationValue.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);
-		observationValue.addConcept().setCode("AIAST").setDisplay("artificial intelligence asserted");
-		current.addCodeSystem(observationValue);
-		ValidationSupportChain chain = new ValidationSupportChain(current, new DefaultProfileValidationSupport(CONTEXT),
-				new InMemoryTerminologyServerValidationSupport(CONTEXT), new CommonCodeSystemsTerminologyService(CONTEXT));
-		FhirInstanceValidator module = new FhirInstanceValidator(chain);
-		FhirValidator validator = CONTEXT.newValidator();
-		validator.registerValidatorModule(module);
-		return validator;
+		// The application's own validator set-up (what the EHR export runs before sending).
+		return BundleValidation.newValidator(CONTEXT);
 	}
 
 	static List<SingleValidationMessage> validate(IBaseResource resource) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
+import org.medassist.triage.PatientRecord;
 import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
 import org.medassist.triage.internal.engine.KnowledgeBase.Protocol;
 import org.medassist.triage.internal.engine.KnowledgeBase.RedFlag;
@@ -109,7 +110,18 @@ public final class Interviewer {
 	 * quick reply it translates.
 	 */
 	public Decision next(List<Turn> turns, String emergencyNumber, String language) {
+		return next(turns, emergencyNumber, language, PatientRecord.NONE, false);
+	}
+
+	/**
+	 * The next step, knowing what the patient's record says as well: its findings are present before the first
+	 * turn (so they are not asked about, and a patient's "no" does not take them back), its age and sex are known.
+	 * With {@code concludeNow} nothing more is asked: the assessment of what is known (the interview is over).
+	 */
+	public Decision next(List<Turn> turns, String emergencyNumber, String language, PatientRecord record,
+			boolean concludeNow) {
 		State state = new State(language);
+		state.know(record, concludeNow);
 		for (Turn turn : turns) {
 			state.apply(turn);
 		}
@@ -131,6 +143,27 @@ public final class Interviewer {
 			this.language = language;
 			this.extractor = language == null ? Interviewer.this.extractor
 					: extractors.getOrDefault(language, Interviewer.this.extractor);
+		}
+
+		/** What is known before the patient says anything: the record's facts; with {@code concludeNow} no question is left. */
+		void know(PatientRecord record, boolean concludeNow) {
+			for (PatientRecord.RecordFact fact : record.facts()) {
+				if (kb.findings().containsKey(fact.finding())) {
+					facts.record(fact.finding(), Facts.State.PRESENT);
+				}
+			}
+			if (record.age() != null) {
+				facts.answer(Measure.AGE, record.age());
+			}
+			if ("female".equals(record.sex()) || "male".equals(record.sex())) {
+				facts.sex("female".equals(record.sex()) ? Facts.Sex.FEMALE : Facts.Sex.MALE);
+			}
+			if (concludeNow) {
+				// The question budget is spent and the complaint was asked again: decide() can only conclude.
+				questions = MAX_QUESTIONS;
+				asked.add(REPHRASE);
+				asked.add(MORE);
+			}
 		}
 
 		/** A patient-facing text in the patient's language. */
