@@ -291,11 +291,11 @@ class ConsultationService implements Consultations {
 			boolean raised = consultation.raise(assessment.disposition());
 			if (raised) {
 				repository.update(consultation);
-				repository.storeAssessment(id, cited(assessment));
+				repository.storeAssessment(clinic, id, cited(assessment));
 			}
 			else if (assessment.disposition() == before) {
 				// Same level: the assessment now says what the record added (the nurse sees it, the export carries it).
-				repository.storeAssessment(id, cited(assessment));
+				repository.storeAssessment(clinic, id, cited(assessment));
 			}
 			List<String> rules = assessment.reasons().stream().map(org.medassist.triage.Assessment.Reason::rule)
 				.filter(r -> r.startsWith("ehr-record:")).map(r -> r.substring("ehr-record:".length())).toList();
