@@ -53,7 +53,23 @@ final class FindingExtractor {
 		this.translatedWording = wording;
 	}
 
+	/** What a message says, in the context of the measure it answers (if any). */
+	private record Said(String text, Optional<Measure> askedMeasure) {
+	}
+
+	/** An answer read in the context of the finding its question asked about. */
+	private record InContext(String text, String finding, double threshold) {
+	}
+
+	/** Readings of recent messages: the interview re-reads every earlier message of a conversation at each turn. */
+	private final Memo<Said, Reading> readings = new Memo<>(4096);
+	private final Memo<InContext, Optional<Facts.State>> contextual = new Memo<>(1024);
+
 	Reading read(String raw, Optional<Measure> askedMeasure) {
+		return readings.get(new Said(raw, askedMeasure), said -> readNow(said.text(), said.askedMeasure()));
+	}
+
+	private Reading readNow(String raw, Optional<Measure> askedMeasure) {
 		String text = Text.normalize(raw);
 		Map<String, Facts.State> found = new LinkedHashMap<>();
 		for (String sentence : Text.sentences(text)) {
@@ -104,7 +120,9 @@ final class FindingExtractor {
 				}
 			}
 		}
-		return new Reading(found, measures, sex, answer);
+		// Shared by every later turn that re-reads this message: nobody may change it.
+		return new Reading(java.util.Collections.unmodifiableMap(found), java.util.Collections.unmodifiableMap(measures),
+				sex, answer);
 	}
 
 	/**
@@ -161,6 +179,10 @@ final class FindingExtractor {
 		if (semantic == null) {
 			return Optional.empty();
 		}
+		return contextual.get(new InContext(raw, finding, threshold), c -> inContextNow(c.text(), c.finding(), c.threshold()));
+	}
+
+	private Optional<Facts.State> inContextNow(String raw, String finding, double threshold) {
 		String text = Text.normalize(raw);
 		Facts.State best = null;
 		double bestScore = threshold;
