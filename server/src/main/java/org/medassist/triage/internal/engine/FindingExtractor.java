@@ -27,6 +27,18 @@ final class FindingExtractor {
 	private static final Pattern UNSURE_ES = Pattern.compile(
 			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
+	private final java.util.Set<String> known = new java.util.HashSet<>();
+
+	/**
+	 * Many tablets taken: "took 20 paracetamol", "it was about 16 pills". Ten or more is more than a day's most of any
+	 * common tablet bought without prescription (paracetamol: 8 in 24 hours; Paracetamol for adults - NHS,
+	 * https://www.nhs.uk/medicines/paracetamol-for-adults/), so an overdose.
+	 */
+	private static final Pattern MANY_TABLETS = Pattern.compile("\\b(?:took|taken|take|swallowed|had|ate|eaten|was|were)\\s+"
+			+ "(?:about\\s+|around\\s+|like\\s+|over\\s+|more than\\s+|maybe\\s+|at least\\s+|nearly\\s+|roughly\\s+)?(\\d{1,3})\\s+"
+			+ "(?:of\\s+(?:my|his|her|their|the|mum's|dad's)\\s+)?(?:[a-z-]+\\s+)?"
+			+ "(?:tablets|pills|capsules|paracetamol|paracetamols|ibuprofen|ibuprofens|aspirin|aspirins|co-codamol|codeine|sleeping pills)\\b");
+
 	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
@@ -35,6 +47,7 @@ final class FindingExtractor {
 	private final Wording translatedWording;
 
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
+		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
 		this.semantic = semantic;
 		this.translated = null;
@@ -47,6 +60,7 @@ final class FindingExtractor {
 	 * language's words (a negation it cannot see would record a finding as absent).
 	 */
 	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
+		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
 		this.semantic = null;
 		this.translated = new Lexicon(translatedPhrases, wording);
@@ -98,6 +112,10 @@ final class FindingExtractor {
 		Map<Measure, Double> measures = MeasureReader.read(text, askedMeasure);
 		Optional<Facts.Sex> sex = MeasureReader.sex(text);
 		Reading.Answer answer = answer(text);
+		java.util.regex.Matcher tablets = MANY_TABLETS.matcher(text);
+		if (known.contains("overdose") && tablets.find() && Integer.parseInt(tablets.group(1)) >= 10) {
+			found.put("overdose", Facts.State.PRESENT);
+		}
 		if (translated != null) {
 			readTranslated(text, found);
 			// Measurements said in Spanish, for what the English reader did not find.
