@@ -36,7 +36,7 @@ final class FindingExtractor {
 	 */
 	private static final Pattern MANY_TABLETS = Pattern.compile("\\b(?:took|taken|take|swallowed|had|ate|eaten|was|were)\\s+"
 			+ "(?:about\\s+|around\\s+|like\\s+|over\\s+|more than\\s+|maybe\\s+|at least\\s+|nearly\\s+|roughly\\s+)?(\\d{1,3})\\s+"
-			+ "(?:of\\s+(?:my|his|her|their|the|mum's|dad's)\\s+)?(?:[a-z-]+\\s+)?"
+			+ "(?:of\\s+(?:my|his|her|their|the|mum's|dad's)\\s+)?(?:[a-z'-]+\\s+)?"
 			+ "(?:tablets|pills|capsules|paracetamol|paracetamols|ibuprofen|ibuprofens|aspirin|aspirins|co-codamol|codeine|sleeping pills)\\b");
 
 	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
