@@ -27,6 +27,18 @@ final class FindingExtractor {
 	private static final Pattern UNSURE_ES = Pattern.compile(
 			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
+	private final java.util.Set<String> known = new java.util.HashSet<>();
+
+	/**
+	 * Many tablets taken: "took 20 paracetamol", "it was about 16 pills". Ten or more is more than a day's most of any
+	 * common tablet bought without prescription (paracetamol: 8 in 24 hours; Paracetamol for adults - NHS,
+	 * https://www.nhs.uk/medicines/paracetamol-for-adults/), so an overdose.
+	 */
+	private static final Pattern MANY_TABLETS = Pattern.compile("\\b(?:took|taken|take|swallowed|had|ate|eaten|was|were)\\s+"
+			+ "(?:about\\s+|around\\s+|like\\s+|over\\s+|more than\\s+|maybe\\s+|at least\\s+|nearly\\s+|roughly\\s+)?(\\d{1,3})\\s+"
+			+ "(?:of\\s+(?:my|his|her|their|the|mum's|dad's)\\s+)?(?:[a-z'-]+\\s+)?"
+			+ "(?:tablets|pills|capsules|paracetamol|paracetamols|ibuprofen|ibuprofens|aspirin|aspirins|co-codamol|codeine|sleeping pills)\\b");
+
 	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
@@ -35,6 +47,7 @@ final class FindingExtractor {
 	private final Wording translatedWording;
 
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
+		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
 		this.semantic = semantic;
 		this.translated = null;
@@ -47,13 +60,30 @@ final class FindingExtractor {
 	 * language's words (a negation it cannot see would record a finding as absent).
 	 */
 	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
+		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
 		this.semantic = null;
 		this.translated = new Lexicon(translatedPhrases, wording);
 		this.translatedWording = wording;
 	}
 
+	/** What a message says, in the context of the measure it answers (if any). */
+	private record Said(String text, Optional<Measure> askedMeasure) {
+	}
+
+	/** An answer read in the context of the finding its question asked about. */
+	private record InContext(String text, String finding, double threshold) {
+	}
+
+	/** Readings of recent messages: the interview re-reads every earlier message of a conversation at each turn. */
+	private final Memo<Said, Reading> readings = new Memo<>(4096);
+	private final Memo<InContext, Optional<Facts.State>> contextual = new Memo<>(1024);
+
 	Reading read(String raw, Optional<Measure> askedMeasure) {
+		return readings.get(new Said(raw, askedMeasure), said -> readNow(said.text(), said.askedMeasure()));
+	}
+
+	private Reading readNow(String raw, Optional<Measure> askedMeasure) {
 		String text = Text.normalize(raw);
 		Map<String, Facts.State> found = new LinkedHashMap<>();
 		for (String sentence : Text.sentences(text)) {
@@ -82,6 +112,10 @@ final class FindingExtractor {
 		Map<Measure, Double> measures = MeasureReader.read(text, askedMeasure);
 		Optional<Facts.Sex> sex = MeasureReader.sex(text);
 		Reading.Answer answer = answer(text);
+		java.util.regex.Matcher tablets = MANY_TABLETS.matcher(text);
+		if (known.contains("overdose") && tablets.find() && Integer.parseInt(tablets.group(1)) >= 10) {
+			found.put("overdose", Facts.State.PRESENT);
+		}
 		if (translated != null) {
 			readTranslated(text, found);
 			// Measurements said in Spanish, for what the English reader did not find.
@@ -104,7 +138,9 @@ final class FindingExtractor {
 				}
 			}
 		}
-		return new Reading(found, measures, sex, answer);
+		// Shared by every later turn that re-reads this message: nobody may change it.
+		return new Reading(java.util.Collections.unmodifiableMap(found), java.util.Collections.unmodifiableMap(measures),
+				sex, answer);
 	}
 
 	/**
@@ -161,6 +197,10 @@ final class FindingExtractor {
 		if (semantic == null) {
 			return Optional.empty();
 		}
+		return contextual.get(new InContext(raw, finding, threshold), c -> inContextNow(c.text(), c.finding(), c.threshold()));
+	}
+
+	private Optional<Facts.State> inContextNow(String raw, String finding, double threshold) {
 		String text = Text.normalize(raw);
 		Facts.State best = null;
 		double bestScore = threshold;

@@ -36,6 +36,16 @@ public final class Interviewer {
 
 	/** The most questions asked after the opening one. */
 	static final int MAX_QUESTIONS = 15;
+	/**
+	 * The budget for a question that could still confirm an emergency already partly met (two or more of its signs
+	 * reported): stopping there would leave open what matters most.
+	 */
+	static final int MAX_QUESTIONS_FOR_AN_EMERGENCY = 22;
+	/**
+	 * The most questions in all. The request to rephrase and the global screen, asked while no complaint is known, do
+	 * not use the budget of the complaint they bring to light.
+	 */
+	static final int MAX_QUESTIONS_IN_ALL = 26;
 
 	static final String OPENING = "complaint";
 	static final String REPHRASE = "rephrase";
@@ -136,6 +146,10 @@ public final class Interviewer {
 		private final StringBuilder unprompted = new StringBuilder();
 		private String complaintByMeaning;
 		private int questions;
+		/** The first sentence of the opening message: who the consultation is about. */
+		private String openingText = "";
+		/** Questions asked while no protocol recognised the complaint (the request to rephrase, the global screen). */
+		private int screened;
 		private final String language;
 		private final FindingExtractor extractor;
 
@@ -177,6 +191,8 @@ public final class Interviewer {
 
 		void apply(Turn asGiven) {
 			String question = asGiven.questionId() == null ? OPENING : asGiven.questionId();
+			// Whether this answers a screening question: none of the complaints known so far had a protocol.
+			boolean screening = (question.equals(REPHRASE) || asked.contains(REPHRASE)) && activeProtocols().isEmpty();
 			Turn turn = new Turn(asGiven.questionId(), quickReplyInEnglish(question, asGiven.answer()));
 			Optional<Measure> askedMeasure = question.startsWith(MEASURE)
 					? Measure.byKey(question.substring(MEASURE.length())) : Optional.empty();
@@ -210,6 +226,14 @@ public final class Interviewer {
 			}
 			if (!question.equals(OPENING)) {
 				questions++;
+				if (screening && (question.equals(REPHRASE) || question.startsWith(FINDING)
+						&& kb.globalScreen().contains(question.substring(FINDING.length())))) {
+					screened++;
+				}
+			}
+			if (question.equals(OPENING) && openingText.isEmpty() && turn.answer() != null) {
+				List<String> sentences = Text.sentences(turn.answer());
+				openingText = sentences.isEmpty() ? turn.answer() : sentences.get(0);
 			}
 			if (question.equals(OPENING) || question.equals(REPHRASE) || question.equals(MORE)) {
 				unprompted.append(turn.answer()).append('\n');
@@ -296,22 +320,55 @@ public final class Interviewer {
 				return conclude(active, hits, List.of(), emergencyNumber);
 			}
 			Disposition current = active.stream().map(Protocol::fallback).reduce(fired, Disposition::mostUrgent);
-			if (questions < MAX_QUESTIONS) {
-				// Red flags already partly met are followed up even when no protocol recognised the complaint.
-				Optional<Candidate> question = bestQuestion(active, current);
-				if (question.isPresent()) {
-					// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
-					if (!active.isEmpty() && !asked.contains(MORE)
-							&& Text.sentences(Text.normalize(unprompted.toString())).size() < 2) {
-						return new Ask(MORE, text("more"), List.of());
-					}
-					return ask(question.get().key());
+			// Red flags already partly met are followed up even when no protocol recognised the complaint.
+			int budgetUsed = questions - screened;
+			// With the budget spent, only a question that could still confirm an emergency partly met is worth asking.
+			Optional<Candidate> question = budgetUsed < MAX_QUESTIONS ? bestQuestion(active, current, c -> true)
+					: budgetUsed < MAX_QUESTIONS_FOR_AN_EMERGENCY ? bestQuestion(active, current,
+							c -> c.disposition() == Disposition.EMERGENCY && c.support() >= 2)
+					: Optional.empty();
+			if (question.isPresent() && questions < MAX_QUESTIONS_IN_ALL) {
+				// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
+				if (!active.isEmpty() && !asked.contains(MORE)
+						&& Text.sentences(Text.normalize(unprompted.toString())).size() < 2) {
+					return new Ask(MORE, text("more"), List.of());
+				}
+				// Whether a protocol applies at all (a boy is not pregnant) is settled before its questions are asked.
+				Optional<String> gateway = gateway(active);
+				return ask(gateway.orElse(question.get().key()));
+			}
+			if (active.isEmpty() && hits.isEmpty()) {
+				if (!asked.contains(REPHRASE)) {
+					return new Ask(REPHRASE, text("rephrase"), List.of());
+				}
+				// Still no complaint: screen for the emergencies it could hide before handing it to the nurse.
+				Optional<String> screen = questions < MAX_QUESTIONS_IN_ALL ? kb.globalScreen().stream()
+					.filter(f -> !facts.isKnown(f) && !asked.contains(FINDING + f))
+					.findFirst() : Optional.empty();
+				if (screen.isPresent()) {
+					return ask(FINDING + screen.get());
 				}
 			}
-			if (active.isEmpty() && !asked.contains(REPHRASE) && hits.isEmpty()) {
-				return new Ask(REPHRASE, text("rephrase"), List.of());
-			}
 			return conclude(active, hits, openRules(active), emergencyNumber);
+		}
+
+		/** An unasked measure or finding that decides whether an active protocol applies to this patient. */
+		Optional<String> gateway(List<Protocol> active) {
+			for (Protocol p : active) {
+				if (p.appliesWhen().evaluate(facts) != Truth.UNKNOWN) {
+					continue;
+				}
+				Set<String> measures = new LinkedHashSet<>();
+				p.appliesWhen().collectMeasures(measures);
+				for (String m : measures) {
+					boolean known = m.equals("sex") ? facts.sex().isPresent()
+							: facts.measure(Measure.byKey(m).orElseThrow()).isPresent();
+					if (!known && !asked.contains(MEASURE + m) && kb.measureQuestions().containsKey(m)) {
+						return Optional.of(MEASURE + m);
+					}
+				}
+			}
+			return Optional.empty();
 		}
 
 		/** Protocols whose complaint is present and that apply to this patient (or may: age not known yet). */
@@ -328,31 +385,39 @@ public final class Interviewer {
 		 * fired but still could, and would raise the disposition, the unknown finding or measure of the most
 		 * urgent one; among equals, one whose rule is already partly met, then the protocol's own order.
 		 */
-		Optional<Candidate> bestQuestion(List<Protocol> active, Disposition current) {
+		Optional<Candidate> bestQuestion(List<Protocol> active, Disposition current,
+				java.util.function.Predicate<Candidate> worthAsking) {
 			List<Candidate> candidates = new ArrayList<>();
 			List<String> order = new ArrayList<>();
 			active.forEach(p -> order.addAll(p.questions()));
 			for (Protocol p : active) {
 				for (Rule r : p.rules()) {
-					consider(r.when(), r.disposition(), current, order, candidates);
+					consider(r.when(), r.disposition(), current, order, candidates, 0);
 				}
 				for (String flagId : p.screen()) {
 					RedFlag flag = kb.redFlag(flagId);
-					consider(flag.when(), flag.disposition(), current, order, candidates);
+					consider(flag.when(), flag.disposition(), current, order, candidates, 0);
 				}
 			}
 			for (RedFlag flag : kb.redFlags()) {
+				// Anchored; or all but the anchor met, with two signs reported: "pregnant?" is what turns tummy pain
+				// with shoulder-tip pain into a possible ectopic pregnancy.
 				if (anchored(flag.when())) {
-					consider(flag.when(), flag.disposition(), current, order, candidates);
+					consider(flag.when(), flag.disposition(), current, order, candidates, 0);
+				}
+				else if (onlyAnchorUnknown(flag.when()) && support(flag.when()) >= 2) {
+					// After the complaint's own questions of the same urgency: its anchor is a guess from the signs.
+					consider(flag.when(), flag.disposition(), current, order, candidates, 1);
 				}
 			}
-			return candidates.stream().min(Comparator.comparing(Candidate::disposition)
+			return candidates.stream().filter(worthAsking).min(Comparator.comparing(Candidate::disposition)
+				.thenComparingInt(Candidate::tier)
 				.thenComparing(Comparator.comparingInt(Candidate::support).reversed())
 				.thenComparingInt(Candidate::order));
 		}
 
 		private void consider(Condition when, Disposition disposition, Disposition current, List<String> order,
-				List<Candidate> out) {
+				List<Candidate> out, int tier) {
 			if (!disposition.isMoreUrgentThan(current) || when.evaluate(facts) != Truth.UNKNOWN) {
 				return;
 			}
@@ -361,7 +426,7 @@ public final class Interviewer {
 			when.collectFindings(findings);
 			for (String f : findings) {
 				if (!facts.isKnown(f) && !asked.contains(FINDING + f) && kb.findings().get(f).question() != null) {
-					out.add(new Candidate(FINDING + f, disposition, support, rank(order, f)));
+					out.add(new Candidate(FINDING + f, disposition, tier, support, rank(order, f)));
 				}
 			}
 			Set<String> measures = new LinkedHashSet<>();
@@ -370,7 +435,7 @@ public final class Interviewer {
 				boolean known = m.equals("sex") ? facts.sex().isPresent()
 						: facts.measure(Measure.byKey(m).orElseThrow()).isPresent();
 				if (!known && !asked.contains(MEASURE + m) && kb.measureQuestions().containsKey(m)) {
-					out.add(new Candidate(MEASURE + m, disposition, support, rank(order, m)));
+					out.add(new Candidate(MEASURE + m, disposition, tier, support, rank(order, m)));
 				}
 			}
 		}
@@ -387,6 +452,18 @@ public final class Interviewer {
 					&& all.parts().get(0).evaluate(facts) == Truth.TRUE;
 		}
 
+
+		/**
+		 * Everything but the anchor is met, and the anchor is not known yet (in any branch): one question decides it.
+		 */
+		private boolean onlyAnchorUnknown(Condition when) {
+			if (when instanceof Condition.Any any) {
+				return any.parts().stream().anyMatch(this::onlyAnchorUnknown);
+			}
+			return when instanceof Condition.All all && all.parts().size() >= 2
+					&& all.parts().get(0).evaluate(facts) == Truth.UNKNOWN
+					&& all.parts().subList(1, all.parts().size()).stream().allMatch(c -> c.evaluate(facts) == Truth.TRUE);
+		}
 
 		/**
 		 * Partly met: anchored, and at least two of the rule's findings are present. Only then does "I'm not
@@ -410,8 +487,11 @@ public final class Interviewer {
 		Ask ask(String key) {
 			if (key.startsWith(FINDING)) {
 				Finding f = kb.findings().get(key.substring(FINDING.length()));
-				return new Ask(key, say("findings." + f.id() + ".question", f.question()),
-						List.of(text("answer.yes"), text("answer.no"), text("answer.unsure")));
+				String question = say("findings." + f.id() + ".question", f.question());
+				if (question.equals(f.question()) && aboutSomeoneElse()) {
+					question = aboutThem(question, facts.sex().orElseGet(this::sexOfWhoIsUnwell));
+				}
+				return new Ask(key, question, List.of(text("answer.yes"), text("answer.no"), text("answer.unsure")));
 			}
 			var q = kb.measureQuestions().get(key.substring(MEASURE.length()));
 			List<String> options = new ArrayList<>();
@@ -420,6 +500,25 @@ public final class Interviewer {
 			}
 			options.add(text("answer.unsure"));
 			return new Ask(key, say("measures." + q.measure() + ".question", q.question()), options);
+		}
+
+		/**
+		 * Whether the opening says the patient is someone else ("my mum's not herself", "my 4-year-old has..."): then
+		 * the questions written for either ("Are you (or the person who is unwell)...") ask about them, shorter and
+		 * plainer for the carer who answers.
+		 */
+		private boolean aboutSomeoneElse() {
+			String opening = Text.normalize(openingText);
+			return CARER.matcher(opening).find();
+		}
+
+		/** The sex the opening's words for the patient say ("my grandad", "my daughter"), for a pronoun only; or null. */
+		private Facts.Sex sexOfWhoIsUnwell() {
+			String opening = Text.normalize(openingText);
+			if (HER.matcher(opening).find()) {
+				return Facts.Sex.FEMALE;
+			}
+			return HIM.matcher(opening).find() ? Facts.Sex.MALE : null;
 		}
 
 		/** Rules that might still have fired: what the engine could not rule out. */
@@ -578,6 +677,37 @@ public final class Interviewer {
 		}
 	}
 
+	/** An opening about someone else: "my son...", "my 4-year-old...", "nan is...". */
+	private static final java.util.regex.Pattern CARER = java.util.regex.Pattern.compile(
+			"^(?:nan|nana|nanna|granny|grandma|grandad|granddad|grandpa|mum|mom|dad)\\b|\\b(?:my|our)\\s+(?:(?:little|baby|teenage|elderly|old|\\d+[- ]?(?:year|month|week|day)s?[- ]old)\\s+)?"
+					+ "(?:son|daughter|baby|child|kid|kids|toddler|boy|girl|mum|mom|mother|dad|father|husband|wife|partner|"
+					+ "grandad|granddad|grandpa|grandma|nan|nana|nanna|granny|grandmother|grandfather|grandson|granddaughter|"
+					+ "friend|brother|sister|teenager|teen|one|newborn|aunt|uncle|neighbour|neighbor|flatmate)\\b"
+					+ "|\\bmy\\s+\\d+[- ]?(?:year|month|week|day)s?[- ]old\\b");
+
+	private static final java.util.regex.Pattern HER = java.util.regex.Pattern.compile(
+			"\\b(?:mum|mom|mother|daughter|wife|girl|sister|nan|nana|nanna|granny|grandma|grandmother|granddaughter|aunt|she)\\b");
+	private static final java.util.regex.Pattern HIM = java.util.regex.Pattern.compile(
+			"\\b(?:dad|father|son|husband|boy|brother|grandad|granddad|grandpa|grandfather|grandson|uncle|he)\\b");
+
+	/**
+	 * A question written for the patient or their carer, put to the carer about the patient: "Is she", "Has he", or
+	 * "Are they" when the sex is not known.
+	 */
+	static String aboutThem(String question, Facts.Sex sex) {
+		String subject = sex == null ? "they" : sex == Facts.Sex.FEMALE ? "she" : "he";
+		String possessive = sex == null ? "their" : sex == Facts.Sex.FEMALE ? "her" : "his";
+		for (String verb : List.of("Are", "Have")) {
+			String both = verb + " you (or the person who is unwell)";
+			if (question.startsWith(both)) {
+				String asked = sex == null ? verb : verb.equals("Are") ? "Is" : "Has";
+				return asked + " " + subject + question.substring(both.length()).replaceAll("\\byou\\b", subject)
+					.replaceAll("\\byour\\b", possessive);
+			}
+		}
+		return question;
+	}
+
 	private static Assessment.Citation cite(Source source) {
 		return source == null ? null : new Assessment.Citation(source.title(), source.url());
 	}
@@ -585,7 +715,8 @@ public final class Interviewer {
 	private record Hit(String id, Disposition disposition, String reason, Source source, RedFlag flag) {
 	}
 
-	private record Candidate(String key, Disposition disposition, int support, int order) {
+	/** A question worth asking; {@code tier} 0 for the complaint's rules and anchored red flags, 1 for a guessed anchor. */
+	private record Candidate(String key, Disposition disposition, int tier, int support, int order) {
 	}
 
 	private record Open(String id, Disposition disposition, String reason, Source source, boolean partlyMet,

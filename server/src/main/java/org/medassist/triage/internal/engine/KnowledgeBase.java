@@ -12,10 +12,12 @@ import org.medassist.triage.Disposition;
  * @param version semantic version of the content, with its SHA-256 ({@code 0.1.0+sha256.ab12cd34}); the hash covers
  *        the translations too
  * @param translations the patient-facing texts in other languages ({@code i18n/<language>/})
+ * @param globalScreen findings asked, in this order, when no protocol recognises the complaint: the questions that
+ *        find an emergency whatever it is (kb.yaml {@code global_screen})
  */
 public record KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
 		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
-		Map<String, String> texts, List<Derived> derived, Translations translations) {
+		Map<String, String> texts, List<Derived> derived, Translations translations, List<String> globalScreen) {
 
 	/** The language the knowledge base is written in; translations map its patient-facing texts by key. */
 	public static final String SOURCE_LANGUAGE = "en";

@@ -80,7 +80,7 @@ public final class KnowledgeBaseLoader {
 	}
 
 	record RawFile(String version, String name, Map<String, String> texts, List<RawDerived> derivedFindings, List<RawMeasure> measures, List<RawFinding> findings,
-			List<RawRedFlag> redFlags, List<RawProtocol> protocols) {
+			List<RawRedFlag> redFlags, List<RawProtocol> protocols, List<String> globalScreen) {
 	}
 
 	/** A knowledge base that failed its checks; {@link #problems()} lists them all. */
@@ -115,6 +115,7 @@ public final class KnowledgeBaseLoader {
 		Map<String, String> protocolFile = new LinkedHashMap<>();
 		List<RawProtocol> rawProtocols = new ArrayList<>();
 		Map<String, String> translationFiles = new TreeMap<>();
+		List<String> globalScreen = new ArrayList<>();
 
 		for (Map.Entry<String, String> file : sorted.entrySet()) {
 			String name = file.getKey();
@@ -143,6 +144,7 @@ public final class KnowledgeBaseLoader {
 				texts.putAll(raw.texts());
 			}
 			rawDerived.addAll(list(raw.derivedFindings()));
+			globalScreen.addAll(list(raw.globalScreen()));
 			for (RawMeasure m : list(raw.measures())) {
 				if (Measure.byKey(m.measure()).isEmpty() && !"sex".equals(m.measure())) {
 					problems.add(name + ": unknown measure '" + m.measure() + "'");
@@ -279,16 +281,22 @@ public final class KnowledgeBaseLoader {
 			protocols.add(new Protocol(p.id(), p.title(), appliesWhen, list(p.complaint()), list(p.questions()), list(p.screen()),
 					rules, fallback, list(p.advice()), list(p.seekCareIf()), source(p.source(), where, problems)));
 		}
+		for (String id : globalScreen) {
+			Finding f = findings.get(id);
+			if (f == null || blank(f.question())) {
+				problems.add("kb.yaml: global_screen names '" + id + "', which is not a finding with a question");
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new Invalid(problems);
 		}
 		String hash = hash(sorted);
 		KnowledgeBase english = new KnowledgeBase(version + "+sha256." + hash.substring(0, 12), hash,
 				Map.copyOf(findings), Map.copyOf(measures), List.copyOf(redFlags), List.copyOf(protocols),
-				Map.copyOf(texts), List.copyOf(derived), KnowledgeBase.Translations.NONE);
+				Map.copyOf(texts), List.copyOf(derived), KnowledgeBase.Translations.NONE, List.copyOf(globalScreen));
 		return new KnowledgeBase(english.version(), hash, english.findings(), english.measureQuestions(),
 				english.redFlags(), english.protocols(), english.texts(), english.derived(),
-				translations(translationFiles, english.patientTexts(), findings.keySet()));
+				translations(translationFiles, english.patientTexts(), findings.keySet()), english.globalScreen());
 	}
 
 	/**

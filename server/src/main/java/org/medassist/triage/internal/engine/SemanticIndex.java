@@ -1,6 +1,7 @@
 package org.medassist.triage.internal.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,18 @@ import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
  */
 final class SemanticIndex {
 
-	private record Entry(String finding, float[] vector, boolean negative) {
-	}
-
 	private final Embeddings embeddings;
-	private final List<Entry> entries = new ArrayList<>();
+	/**
+	 * The phrases a whole clause is compared with, as unit vectors laid end to end (one dot product each, over
+	 * contiguous memory: this loop is most of the engine's own time), with their finding and polarity.
+	 */
+	private final float[] matrix;
+	private final String[] entryFinding;
+	private final boolean[] entryNegative;
+	private final int dimensions;
+	/** Clause vectors recently computed: each turn re-reads the earlier messages of its conversation. */
+	private final Memo<String, float[]> vectors = new Memo<>(4096);
+	private final Memo<String, Map<String, Similarity>> matches = new Memo<>(4096);
 	/** Every phrase and the question of each finding, for reading an answer in the context of its question. */
 	private final Map<String, List<Phrase>> byFinding = new HashMap<>();
 
@@ -49,30 +57,61 @@ final class SemanticIndex {
 				general.add(false);
 			}
 		}
-		List<float[]> vectors = embeddings.embedAll(texts);
+		List<float[]> vectors = embeddings.embedAll(texts).stream().map(SemanticIndex::unit).toList();
+		this.dimensions = vectors.isEmpty() ? 0 : vectors.get(0).length;
+		int n = (int) general.stream().filter(g -> g).count();
+		this.matrix = new float[n * dimensions];
+		this.entryFinding = new String[n];
+		this.entryNegative = new boolean[n];
+		int row = 0;
 		for (int i = 0; i < ids.size(); i++) {
 			boolean negative = Negation.hasCue(texts.get(i)) && !texts.get(i).endsWith("?");
 			if (general.get(i)) {
-				entries.add(new Entry(ids.get(i), vectors.get(i), negative));
+				System.arraycopy(vectors.get(i), 0, matrix, row * dimensions, dimensions);
+				entryFinding[row] = ids.get(i);
+				entryNegative[row] = negative;
+				row++;
 			}
 			byFinding.computeIfAbsent(ids.get(i), k -> new ArrayList<>()).add(new Phrase(vectors.get(i), negative));
 		}
 	}
 
+	/** The vector scaled to unit length, so that a dot product is the cosine. */
+	private static float[] unit(float[] v) {
+		double norm = 0;
+		for (float x : v) {
+			norm += x * x;
+		}
+		norm = Math.sqrt(norm);
+		float[] out = new float[v.length];
+		for (int i = 0; i < v.length; i++) {
+			out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
+		}
+		return out;
+	}
+
+	private static double dot(float[] a, float[] b, int offset) {
+		double sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += a[i] * b[offset + i];
+		}
+		return sum;
+	}
+
 	/** How close in meaning the clause is to one finding (its phrases and its question). */
 	Similarity similarity(String clause, String finding) {
-		return similarity(embeddings.embed(clause), finding);
+		return similarity(vector(clause), finding);
 	}
 
 	/** The clause's vector, to compare it with many findings without embedding it again. */
 	float[] vector(String clause) {
-		return embeddings.embed(clause);
+		return vectors.get(clause, c -> unit(embeddings.embed(c)));
 	}
 
 	Similarity similarity(float[] v, String finding) {
 		Similarity best = new Similarity(0, false);
 		for (Phrase phrase : byFinding.getOrDefault(finding, List.of())) {
-			double score = Embeddings.cosine(v, phrase.vector());
+			double score = dot(v, phrase.vector(), 0);
 			if (score > best.score()) {
 				best = new Similarity(score, phrase.negative());
 			}
@@ -82,15 +121,17 @@ final class SemanticIndex {
 
 	/** Findings whose phrases are close in meaning to the clause, with the best similarity of each. */
 	Map<String, Similarity> match(String clause) {
-		float[] v = embeddings.embed(clause);
-		Map<String, Similarity> best = new HashMap<>();
-		for (Entry e : entries) {
-			double score = Embeddings.cosine(v, e.vector());
-			if (score >= threshold) {
-				best.merge(e.finding(), new Similarity(score, e.negative()),
-						(a, b) -> a.score() >= b.score() ? a : b);
+		return matches.get(clause, c -> {
+			float[] v = vector(c);
+			Map<String, Similarity> best = new HashMap<>();
+			for (int row = 0; row < entryFinding.length; row++) {
+				double score = dot(v, matrix, row * dimensions);
+				if (score >= threshold) {
+					best.merge(entryFinding[row], new Similarity(score, entryNegative[row]),
+							(a, b) -> a.score() >= b.score() ? a : b);
+				}
 			}
-		}
-		return best;
+			return Collections.unmodifiableMap(best);
+		});
 	}
 }

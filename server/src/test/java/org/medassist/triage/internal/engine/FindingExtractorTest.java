@@ -71,4 +71,28 @@ class FindingExtractorTest {
 		assertThat(extractor.read("He's not drinking much", Optional.empty()).findings())
 			.containsEntry("not_drinking", Facts.State.PRESENT);
 	}
+
+	@Test
+	void tenOrMoreTabletsTakenIsAnOverdoseAndAFewAreNot() {
+		List<Finding> findings = List.of(new Finding("overdose", "overdose", "Have you taken too much of a medicine?",
+				List.of("overdose"), null));
+		FindingExtractor reader = new FindingExtractor(findings, null);
+
+		assertThat(reader.read("I took 20 paracetamol last night", java.util.Optional.empty()).findings())
+			.containsEntry("overdose", Facts.State.PRESENT);
+		assertThat(reader.read("It was about 16 of my mum's sleeping pills.", java.util.Optional.empty()).findings())
+			.containsEntry("overdose", Facts.State.PRESENT);
+		assertThat(reader.read("I take 2 paracetamol four times a day", java.util.Optional.empty()).findings())
+			.doesNotContainKey("overdose");
+		assertThat(reader.read("I had 2 tablets at lunch", java.util.Optional.empty()).findings()).doesNotContainKey("overdose");
+	}
+
+	@Test
+	void aMessageReadAgainIsReadTheSame() {
+		Reading first = extractor.read("my head hurts and I'm short of breath", java.util.Optional.empty());
+		Reading again = extractor.read("my head hurts and I'm short of breath", java.util.Optional.empty());
+
+		assertThat(again).isEqualTo(first);
+		assertThat(first.findings()).containsKeys("headache", "short_of_breath");
+	}
 }

@@ -249,14 +249,35 @@ class InterviewerTest {
 	}
 
 	@Test
-	void anUnrecognisedComplaintIsAskedAgainThenGoesToTheNurseAsUrgent() {
+	void anUnrecognisedComplaintIsAskedAgainScreenedForEmergenciesThenGoesToTheNurseAsUrgent() {
 		Conversation c = new Conversation("Something feels off");
 		assertThat(c.asked()).isEqualTo(Interviewer.REPHRASE);
 
 		c.answer("I don't know how to describe it");
+		assertThat(c.asked()).isEqualTo("finding:chest_pain");
+		c.answer("no");
+		assertThat(c.asked()).isEqualTo("finding:fever");
+		c.answer("I'm not sure");
 
 		assertThat(c.assessment().disposition()).isEqualTo(Disposition.URGENT);
 		assertThat(c.assessment().uncertainties()).isNotEmpty();
+	}
+
+	@Test
+	void theGlobalScreenCanBringTheComplaintAndItsEmergencyToLight() {
+		Conversation c = new Conversation("Not feeling great today").answer("hard to say");
+		assertThat(c.asked()).isEqualTo("finding:chest_pain");
+
+		c.answer("yes");
+		// Chest pain is now the complaint: its red flag is followed up (after the open question a one-liner gets).
+		if (c.asked().equals(Interviewer.MORE)) {
+			c.answer("that's all");
+		}
+		assertThat(c.asked()).isEqualTo("finding:sweating");
+		c.answer("yes");
+
+		assertThat(c.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(c.assessment().protocols()).contains("chest-pain");
 	}
 
 	@Test
@@ -299,5 +320,16 @@ class InterviewerTest {
 			Conversation c = new Conversation(text).answerAll(text);
 			assertThat(c.assessment().disposition()).as(text).isEqualTo(Disposition.URGENT);
 		}
+	}
+
+	@Test
+	void aQuestionForThePatientOrTheirCarerIsPutToTheCarerAboutThePatient() {
+		assertThat(Interviewer.aboutThem("Are you (or the person who is unwell) struggling so hard to breathe that you cannot finish a sentence?", Facts.Sex.FEMALE))
+			.isEqualTo("Is she struggling so hard to breathe that she cannot finish a sentence?");
+		assertThat(Interviewer.aboutThem("Have you (or the person who is unwell) had a fit?", Facts.Sex.MALE))
+			.isEqualTo("Has he had a fit?");
+		assertThat(Interviewer.aboutThem("Are you (or the person who is unwell) unable to swallow your own saliva?", null))
+			.isEqualTo("Are they unable to swallow their own saliva?");
+		assertThat(Interviewer.aboutThem("Do you have a cough?", Facts.Sex.MALE)).isEqualTo("Do you have a cough?");
 	}
 }

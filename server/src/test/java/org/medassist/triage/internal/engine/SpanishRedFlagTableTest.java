@@ -273,7 +273,7 @@ class SpanishRedFlagTableTest {
 	void anEnglishConsultationIsUnchangedByTheSpanishPhrases() {
 		KnowledgeBase withoutPhrases = new KnowledgeBase(KB.version(), KB.contentHash(), KB.findings(), KB.measureQuestions(),
 				KB.redFlags(), KB.protocols(), KB.texts(), KB.derived(), new KnowledgeBase.Translations(
-						KB.translations().byLanguage(), Map.of(), KB.translations().problems()));
+						KB.translations().byLanguage(), Map.of(), KB.translations().problems()), KB.globalScreen());
 		Interviewer before = new Interviewer(withoutPhrases, null, 0.8);
 		List<String> openings = List.of("I have crushing chest pain and I'm sweating", "I can't breathe",
 				"My dad's face is drooping and his speech is slurred", "I've had a sore throat for 3 days, no fever",
