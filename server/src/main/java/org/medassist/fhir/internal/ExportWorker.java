@@ -119,7 +119,7 @@ class ExportWorker {
 				invalid(clinic, export, attempt, report);
 				return;
 			}
-			breaker.executeCheckedSupplier(() -> {
+			breaker.executeCallable(() -> {
 				ehr.send(clinic.slug(), target, bundle);
 				return null;
 			});
@@ -138,10 +138,7 @@ class ExportWorker {
 		catch (EhrFailure e) {
 			fail(clinic, export, attempt, e.getMessage(), e.retryable());
 		}
-		catch (Error e) {
-			throw e;
-		}
-		catch (Throwable e) {
+		catch (Exception e) {
 			// Our own failure (the record could not be read or mapped): retried like an EHR failure.
 			log.error("FHIR export of consultation {} failed: {}", id, Problems.describeWithoutMessages(e));
 			fail(clinic, export, attempt, "export failed inside MedAssist (" + e.getClass().getSimpleName() + ")",
