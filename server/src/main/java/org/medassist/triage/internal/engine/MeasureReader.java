@@ -25,6 +25,7 @@ final class MeasureReader {
 
 	private static final Pattern TEMP = Pattern.compile("(\\d{2,3}(?:[.,]\\d{1,2})?)\\s?(?:°|º|degrees?|deg)?\\s?(c|f|celsius|centigrade|fahrenheit)?\\b");
 	private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:i'm|i am|im|she's|he's|she is|he is|aged?)\\s*$");
+	private static final Pattern OTHER_UNIT = Pattern.compile("\\s*(?:kg|kilos?|lbs?|pounds|cm|mm|mmol|%|weeks?|wks?|hours?|hrs?|days?|minutes?|mins?)(?![a-z])");
 	private static final Pattern TEMP_CONTEXT = Pattern.compile("\\b(temp|temperature|fever|febrile|thermometer|degrees|°|º)");
 
 	private static final Pattern DURATION = Pattern.compile("\\b(?:for|since|past|last|about|over|almost|nearly)?\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?"
@@ -123,8 +124,12 @@ final class MeasureReader {
 			if (AGE_BEFORE.matcher(before).find()) {
 				continue;
 			}
-			boolean context = asked || TEMP_CONTEXT.matcher(before).find();
 			double value = Double.parseDouble(m.group(1).replace(',', '.'));
+			// A reading with a decimal in the range of a body temperature ("she has a temperature. it's 38.4") is
+			// one anywhere in a message that talks about temperature: ages and counts have no decimals.
+			boolean reading = m.group(1).matches("\\d{2}[.,]\\d") && value >= 35 && value < 43 && TEMP_CONTEXT.matcher(text).find()
+					&& !OTHER_UNIT.matcher(text.substring(m.end())).lookingAt();
+			boolean context = asked || reading || TEMP_CONTEXT.matcher(before).find();
 			String unit = m.group(2);
 			boolean fahrenheit = unit != null && unit.startsWith("f") || unit == null && value >= 93 && value <= 110;
 			if (fahrenheit) {

@@ -20,6 +20,8 @@ class MeasureReaderTest {
 			temperature of 39.2C                      | TEMPERATURE     | 39.2
 			she has a fever of 102.5 F                | TEMPERATURE     | 39.2
 			temp was 38,5                             | TEMPERATURE     | 38.5
+			my baby has a temperature. it's 38.4 and she's grumpy | TEMPERATURE | 38.4
+			she's feverish. I checked and it was 39,6 | TEMPERATURE     | 39.6
 			for 3 days                                | DURATION_DAYS   | 3
 			since yesterday                           | DURATION_DAYS   | 1
 			for two weeks                             | DURATION_DAYS   | 14
@@ -39,7 +41,7 @@ class MeasureReaderTest {
 
 	@ParameterizedTest(name = "{0} is no temperature")
 	@CsvSource({ "I'm 38 and have a fever", "it started 39 hours ago", "I weigh 40 kg", "I feel well and have no fever. I'm 41.",
-			"no temperature, he's 39" })
+			"no temperature, he's 39", "no fever. she weighs 38.4 kg", "she has a temperature. it's been 37 hours" })
 	void anAgeIsNotATemperature(String text) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.TEMPERATURE);
 	}
