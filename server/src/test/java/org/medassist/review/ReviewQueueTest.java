@@ -190,22 +190,28 @@ class ReviewQueueTest extends ApplicationTest {
 	}
 
 	@Test
-	void aCaseEscalatedToTheChargeNurseIsTakenByHerOrAPhysicianNotByAnotherNurse() throws Exception {
+	void aCaseEscalatedByAMissedTargetCanStillBeTakenByAnyNurseButASecondOpinionOnlyByAPhysician() throws Exception {
 		String id = completed("demo", "URGENT");
 		queuedAgo(id, "31 minutes");
 		sweep();
 		assertThat(breachesAndTier(id)).isEqualTo("1 CHARGE_NURSE");
-		Reply byNurse = staff.post("/api/v1/review/" + id + "/claim", "", nurse());
-		assertThat(byNurse.status()).isEqualTo(409);
-		assertThat(byNurse.problemType()).isEqualTo("urn:medassist:problem:charge-nurse-review-requested");
-		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", chargeNurse()).status()).isEqualTo(200);
-		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", chargeNurse()).status()).isEqualTo(200);
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status())
+			.as("escalation chases more people; it never stops a nurse taking an overdue case").isEqualTo(200);
+		assertThat(staff.post("/api/v1/review/" + id + "/second-opinion", "{\"note\":\"Worse since this morning?\"}",
+				nurse()).status()).isEqualTo(200);
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", chargeNurse()).problemType())
+			.as("a physician was asked").isEqualTo("urn:medassist:problem:physician-review-requested");
+		assertThat(staff.post("/api/v1/review/" + id + "/claim", "", physician()).status()).isEqualTo(200);
+		assertThat(decide(id, "{\"disposition\":\"URGENT\"}", physician()).status()).isEqualTo(200);
 
-		String another = completed("demo", "URGENT");
-		queuedAgo(another, "31 minutes");
+		String emergency = completed("demo", "EMERGENCY");
+		queuedAgo(emergency, "3 minutes");
 		sweep();
-		assertThat(staff.post("/api/v1/review/" + another + "/claim", "", physician()).status())
-			.as("a physician is a higher tier").isEqualTo(200);
+		queuedAgo(emergency, "5 minutes");
+		sweep();
+		assertThat(breachesAndTier(emergency)).isEqualTo("2 PHYSICIAN");
+		assertThat(staff.post("/api/v1/review/" + emergency + "/claim", "", nurse()).status())
+			.as("an emergency that has waited is taken by whoever can").isEqualTo(200);
 	}
 
 	@Test
@@ -222,8 +228,11 @@ class ReviewQueueTest extends ApplicationTest {
 		assertThat(inCharge.status()).as(inCharge.raw()).isEqualTo(200);
 		assertThat(inCharge.body().get("chargeNurse").asBoolean()).isTrue();
 		try {
+			assertThat(staff.get("/api/v1/admin/staff", admin).body().valueStream()
+				.filter(n -> n.get("username").asString().equals("nurse")).findFirst().orElseThrow()
+				.get("chargeNurse").asBoolean()).as("in charge at once").isTrue();
 			assertThat(staff.post("/api/v1/review/" + id + "/claim", "", nurse()).status())
-				.as("in charge at once, with the session she had").isEqualTo(200);
+				.as("with the session she had").isEqualTo(200);
 		}
 		finally {
 			assertThat(staff.send("PATCH", "/api/v1/admin/staff/" + nurseId, "{\"chargeNurse\":false}", admin).status())

@@ -45,14 +45,6 @@ final class ReviewProblems {
 		}
 	}
 
-	static final class ChargeNurseReviewRequested extends MedAssistException {
-
-		ChargeNurseReviewRequested() {
-			super(Kind.CONFLICT, "charge-nurse-review-requested",
-					"This case waited past its target and was escalated: the charge nurse or a physician must take it.");
-		}
-	}
-
 	static final class InvalidDecision extends MedAssistException {
 
 		InvalidDecision(String type, String detail) {

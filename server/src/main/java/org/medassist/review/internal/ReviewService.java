@@ -9,14 +9,12 @@ import org.medassist.platform.Classification;
 import org.medassist.platform.Classification.Level;
 import org.medassist.consultation.ConsultationId;
 import org.medassist.consultation.Consultations;
-import org.medassist.identity.ChargeNurses;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.StaffMember;
 import org.medassist.identity.StaffRole;
 import org.medassist.identity.Tenancy;
 import org.medassist.review.ReviewDecided;
 import org.medassist.review.ReviewEvent;
-import org.medassist.review.internal.ReviewProblems.ChargeNurseReviewRequested;
 import org.medassist.review.internal.ReviewProblems.InvalidDecision;
 import org.medassist.review.internal.ReviewProblems.PhysicianReviewRequested;
 import org.medassist.review.internal.ReviewProblems.ReviewAlreadyDecided;
@@ -56,14 +54,11 @@ class ReviewService {
 
 	private final Clock clock;
 
-	private final ChargeNurses chargeNurses;
-
 	private final ReviewDeadlines deadlines;
 
 	ReviewService(ReviewRepository reviews, ReasonCodes reasonCodes, Consultations consultations,
 			ReviewProperties properties, TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
-			ChargeNurses chargeNurses, ReviewDeadlines deadlines) {
-		this.chargeNurses = chargeNurses;
+			ReviewDeadlines deadlines) {
 		this.deadlines = deadlines;
 		this.reviews = reviews;
 		this.reasonCodes = reasonCodes;
@@ -130,14 +125,12 @@ class ReviewService {
 			if (review.heldAt(now) && !staff.userId().equals(review.claimedBy())) {
 				throw new ReviewClaimedByAnother(review.claimedByName());
 			}
-			if (review.tier() == Tier.PHYSICIAN && staff.role() != StaffRole.PHYSICIAN) {
+			// A second opinion was asked of physicians: only they take it. A missed target only widens who is
+			// chased (the charge nurse, then physicians); it never stops a nurse from taking a case that has waited
+			// too long, because a barrier to picking up an overdue emergency is the opposite of escalation.
+			if (review.tier() == Tier.PHYSICIAN && review.secondOpinionNote() != null
+					&& staff.role() != StaffRole.PHYSICIAN) {
 				throw new PhysicianReviewRequested();
-			}
-			// Escalated past the nurses: a higher tier takes it (the charge nurse tier is used only while the
-			// clinic has a charge nurse, so a case never waits for a tier nobody holds).
-			if (review.tier() == Tier.CHARGE_NURSE && staff.role() != StaffRole.PHYSICIAN
-					&& !chargeNurses.isChargeNurse(staff)) {
-				throw new ChargeNurseReviewRequested();
 			}
 			reviews.claim(id.value(), staff.userId(), staff.username(), now, now.plus(properties.claimIdleTimeout()));
 			consultations.reviewStarted(staff.clinicId(), id);
