@@ -16,6 +16,7 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import org.medassist.identity.ClinicId;
 import org.medassist.identity.Clinics;
 import org.medassist.keys.MasterKeyChange;
+import org.medassist.keys.MasterKeyChangeFailed;
 import org.medassist.keys.MasterKeyChangeRefused;
 import org.medassist.keys.MasterKeyChanged;
 import org.slf4j.Logger;
@@ -89,6 +90,17 @@ class MasterKeyRewrap implements MasterKeyChange {
 
 	/** Re-wraps under {@code next}; this process uses it from the commit on. */
 	MasterKeyChanged rewrap(Aead next, String description) {
+		try {
+			return rewrapOrRefuse(next, description);
+		}
+		catch (MasterKeyChangeRefused refused) {
+			// After the rollback, in a transaction of its own: the attempt is on record even though nothing changed.
+			events.publishEvent(new MasterKeyChangeFailed(clock.instant(), refused.unopenable().size()));
+			throw refused;
+		}
+	}
+
+	private MasterKeyChanged rewrapOrRefuse(Aead next, String description) {
 		Aead current = master.aead();
 		if (sameKey(current, next)) {
 			throw new MasterKeyChangeRefused("the new master key is the current one", List.of());

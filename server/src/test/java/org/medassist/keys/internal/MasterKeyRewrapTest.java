@@ -173,9 +173,13 @@ class MasterKeyRewrapTest extends ApplicationTest {
 		assertThat(staff.get("/api/v1/auth/me", token).status()).isEqualTo(200);
 		assertThat(audit.checkpointPublicKey()).as("the same checkpoint-signing key").isEqualTo(auditKey);
 
-		// Audited: one record in each clinic's chain and one in the deployment's, counts only; every chain intact.
-		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE action = 'MASTER_KEY_CHANGED'")
-			.query(Integer.class).single()).isEqualTo(clinics + 1);
+		// Audited: one record in each clinic's chain and one in the deployment's, counts only; the two refusals in
+		// the deployment's; every chain intact.
+		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE action = 'MASTER_KEY_CHANGED'"
+				+ " AND outcome = 'SUCCESS'").query(Integer.class).single()).isEqualTo(clinics + 1);
+		assertThat(database.sql("SELECT string_agg(detail, ',' ORDER BY seq) FROM audit_event"
+				+ " WHERE action = 'MASTER_KEY_CHANGED' AND outcome = 'FAILURE' AND clinic_id IS NULL")
+			.query(String.class).single()).isEqualTo("unopenable:1,unopenable:0");
 		assertThat(database.sql("SELECT count(*) FROM audit_event WHERE action = 'MASTER_KEY_CHANGED'"
 				+ " AND clinic_id IS NULL AND detail = ?").param("keysets:" + clinics + " secrets:" + secrets
 						+ " signing:" + signingKeys + " sealed:1").query(Integer.class).single()).isOne();
