@@ -116,7 +116,7 @@ class MasterKeyRewrap implements MasterKeyChange {
 				.query((rs, n) -> new Object[] { rs.getString(1), rs.getBytes(2) })
 				.list()) {
 				byte[] context = (SECRET + "signing_key|private_der|" + row[0]).getBytes(StandardCharsets.UTF_8);
-				reseal(current, next, (byte[]) row[1], context, "signing_key " + row[0], work, unopenable,
+				reseal(current, next, (byte[]) row[1], context, null, "signing_key " + row[0], work, unopenable,
 						sealed -> jdbc.sql("UPDATE signing_key SET private_der = ? WHERE kid = ? AND private_der = ?")
 							.params(sealed, row[0], row[1]).update() == 1);
 			}
@@ -167,10 +167,10 @@ class MasterKeyRewrap implements MasterKeyChange {
 						unopenable.add("staff_user.mfa_secret " + row[0]);
 						continue;
 					}
-					reseal(current, next, sealedBytes, context, "staff_user.mfa_secret " + row[0], work, unopenable,
-							sealed -> jdbc.sql("UPDATE staff_user SET mfa_secret = ? WHERE id = ? AND mfa_secret = ?")
+					reseal(current, next, sealedBytes, context, clinic, "staff_user.mfa_secret " + row[0], work,
+							unopenable, sealed -> jdbc
+								.sql("UPDATE staff_user SET mfa_secret = ? WHERE id = ? AND mfa_secret = ?")
 								.params(Base64.getEncoder().encodeToString(sealed), row[0], row[1]).update() == 1);
-					work.set(work.size() - 1, work.get(work.size() - 1).in(clinic));
 				}
 			}
 			if (!unopenable.isEmpty()) {
@@ -229,22 +229,17 @@ class MasterKeyRewrap implements MasterKeyChange {
 		Resealed(ClinicId clinic, java.util.function.BooleanSupplier write) {
 			this(clinic, write, false);
 		}
-
-		Resealed in(ClinicId owner) {
-			return new Resealed(owner, write, keyset);
-		}
 	}
 
-	private static void reseal(Aead current, Aead next, byte[] sealed, byte[] context, String what,
+	/** Opens a value sealed by {@code MasterKeySealer} and seals it again under {@code next}, to write later. */
+	private static void reseal(Aead current, Aead next, byte[] sealed, byte[] context, ClinicId clinic, String what,
 			List<Resealed> work, List<String> unopenable, java.util.function.Function<byte[], Boolean> write) {
 		try {
 			byte[] resealed = next.encrypt(current.decrypt(sealed, context), context);
-			work.add(new Resealed(null, () -> write.apply(resealed)));
+			work.add(new Resealed(clinic, () -> write.apply(resealed)));
 		}
 		catch (GeneralSecurityException e) {
 			unopenable.add(what);
-			// Keep the list's shape: the caller tags the last entry with its clinic.
-			work.add(new Resealed(null, () -> false));
 		}
 	}
 
