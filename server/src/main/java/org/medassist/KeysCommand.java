@@ -11,6 +11,9 @@ import org.medassist.keys.KeyRetirementRefused;
 import org.medassist.keys.KeyRotation;
 import org.medassist.keys.KeyUsage;
 import org.medassist.keys.KeysetChanged;
+import org.medassist.keys.MasterKeyChange;
+import org.medassist.keys.MasterKeyChangeRefused;
+import org.medassist.keys.MasterKeyChanged;
 import org.medassist.keys.Reencryption;
 import org.medassist.keys.ReencryptionRun;
 import org.springframework.boot.WebApplicationType;
@@ -23,13 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * --key ID}. Rotation gives each clinic's keyset (or one clinic's) a new primary key; the servers then re-encrypt
  * older values in the background, and {@code reencrypt} does it at once. {@code status} shows each key and how
  * many stored values it encrypts. {@code retire} destroys an old key and refuses while anything uses it. Each
- * operation is an audit record. Exit status 0; 1 when a retirement is refused or values remain; 2 on bad
+ * operation is an audit record. {@code rewrap --new-master-key FILE} changes the master key (stop the servers first,
+ * then start them with the new key). Exit status 0; 1 when a retirement is refused or values remain; 2 on bad
  * arguments or an unknown clinic.
  */
 public final class KeysCommand {
 
 	private static final String USAGE = "usage: medassist keys rotate|reencrypt|status [--clinic SLUG]\n"
-			+ "       medassist keys retire --clinic SLUG --key ID";
+			+ "       medassist keys retire --clinic SLUG --key ID\n"
+			+ "       medassist keys rewrap --new-master-key FILE";
 
 	private KeysCommand() {
 	}
@@ -38,6 +43,7 @@ public final class KeysCommand {
 		String command = args.length == 0 ? "" : args[0];
 		String clinic = null;
 		Integer key = null;
+		String newMasterKey = null;
 		for (int i = 1; i < args.length; i += 2) {
 			if (i + 1 >= args.length) {
 				err.println(USAGE);
@@ -45,6 +51,7 @@ public final class KeysCommand {
 			}
 			switch (args[i]) {
 				case "--clinic" -> clinic = args[i + 1];
+				case "--new-master-key" -> newMasterKey = args[i + 1];
 				case "--key" -> {
 					try {
 						key = Integer.valueOf(args[i + 1]);
@@ -61,8 +68,9 @@ public final class KeysCommand {
 			}
 		}
 		boolean valid = switch (command) {
-			case "rotate", "reencrypt", "status" -> key == null;
-			case "retire" -> key != null && clinic != null;
+			case "rotate", "reencrypt", "status" -> key == null && newMasterKey == null;
+			case "retire" -> key != null && clinic != null && newMasterKey == null;
+			case "rewrap" -> newMasterKey != null && key == null && clinic == null;
 			default -> false;
 		};
 		if (!valid) {
@@ -77,6 +85,7 @@ public final class KeysCommand {
 				case "rotate" -> rotate(context, clinic, out, err);
 				case "reencrypt" -> reencrypt(context, clinic, out, err);
 				case "status" -> status(context, clinic, out, err);
+				case "rewrap" -> rewrap(context, java.nio.file.Path.of(newMasterKey), out, err);
 				default -> retire(context, clinic, key, out, err);
 			};
 		}
@@ -153,6 +162,29 @@ public final class KeysCommand {
 		}
 		catch (KeyRetirementRefused e) {
 			err.println("keys: not retired: " + e.getMessage());
+			return 1;
+		}
+	}
+
+	/**
+	 * Changes the master key to the one in {@code newMasterKeyFile} (created when missing): every keyset re-wrapped
+	 * and every sealed secret re-sealed, in one transaction; 1 (and nothing changed) when the current key does not
+	 * open something, listed by table and id.
+	 */
+	public static int rewrap(ApplicationContext context, java.nio.file.Path newMasterKeyFile, PrintStream out,
+			PrintStream err) {
+		try {
+			MasterKeyChanged changed = context.getBean(MasterKeyChange.class).rewrapTo(newMasterKeyFile);
+			out.printf("keys: master key changed: %d clinic keyset(s) re-wrapped; %d TOTP secret(s), %d signing key(s)"
+					+ " and %d deployment keyset(s) re-sealed under %s%n", changed.keysets(), changed.staffSecrets(),
+					changed.signingKeys(), changed.sealedKeysets(), changed.newMasterKey());
+			out.printf("keys: start every instance with MEDASSIST_MASTER_KEY_FILE=%s (or its content in"
+					+ " MEDASSIST_MASTER_KEY); keep the old key as long as backups taken before now exist%n",
+					newMasterKeyFile.toAbsolutePath());
+			return 0;
+		}
+		catch (MasterKeyChangeRefused e) {
+			err.println("keys: master key not changed: " + e.getMessage());
 			return 1;
 		}
 	}

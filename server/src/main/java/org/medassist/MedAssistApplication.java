@@ -32,7 +32,7 @@ public class MedAssistApplication {
 			case "keys" -> System.exit(KeysCommand.run(rest, System.out, System.err));
 			default -> {
 				System.err.println("medassist: unknown command '" + command + "'. Commands: serve, eval, kb check, bench engine, bench retrieval,"
-						+ " clinic create, audit verify, keys rotate|reencrypt|status|retire");
+						+ " clinic create, audit verify, keys rotate|reencrypt|status|retire|rewrap");
 				System.exit(2);
 			}
 		}

@@ -159,6 +159,30 @@ class RestoreDrillIT {
 		assertThat(Integer.parseInt(demo.group(1))).isGreaterThanOrEqualTo(2);
 		assertThat(demo.group(2)).isEqualTo(demo.group(1));
 
+		// 5. Changing the master key on the restored database (`keys rewrap`, servers stopped), then MedAssist started
+		// with only the new key, given as the keyset itself in MEDASSIST_MASTER_KEY: the old consultation reads back.
+		Path newKey = work.resolve("new-keys/master-key.json");
+		List<String> rewrap = List.of(java(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+				JAR.toAbsolutePath().toString(), "keys", "rewrap", "--new-master-key", newKey.toString());
+		Result rewrapped = Command.start(rewrap, environment(restoredDb, restoredData, masterKey, false), work).await();
+		assertThat(rewrapped.exit()).as(rewrapped.output()).isZero();
+		assertThat(rewrapped.output()).contains("keys: master key changed: ", " TOTP secret(s), ",
+				" 1 deployment keyset(s) re-sealed under file " + newKey.toAbsolutePath());
+		String newKeyJson = Files.readString(newKey);
+		Matcher material = Pattern.compile("\"value\":\\s*\"([^\"]+)\"").matcher(newKeyJson);
+		assertThat(material.find()).isTrue();
+		assertThat(rewrapped.output()).doesNotContain(material.group(1));
+		Map<String, String> keyInVariable = new java.util.HashMap<>(environment(restoredDb, restoredData, masterKey,
+				false));
+		keyInVariable.remove("MEDASSIST_MASTER_KEY_FILE");
+		keyInVariable.put("MEDASSIST_MASTER_KEY", newKeyJson);
+		ServerProcess onNewKey = start(keyInVariable, work.resolve("new-key"), FAST_START, null);
+		List<String> textsAfter = new ArrayList<>();
+		onNewKey.client().get(session).body().get("messages").forEach(m -> textsAfter.add(m.path("text").asString(null)));
+		assertThat(textsAfter).contains(SENTENCE);
+		assertThat(Files.readString(onNewKey.log())).doesNotContain("does not unwrap").doesNotContain(material.group(1));
+		onNewKey.stop();
+
 		long dumpBytes = Files.size(backup.resolve("medassist.dump"));
 		System.out.printf("restore-drill: backup %d ms, dump %d bytes; restore %d ms; recovery (restore start to"
 				+ " readiness) %d ms%n", backupMillis, dumpBytes, restoreMillis, recoveryMillis);
@@ -252,6 +276,11 @@ class RestoreDrillIT {
 
 	private ServerProcess start(String database, Path data, Path masterKey, boolean demo, List<String> jvmOptions,
 			String checkpointInterval) throws Exception {
+		return start(environment(database, data, masterKey, demo), data, jvmOptions, checkpointInterval);
+	}
+
+	private ServerProcess start(Map<String, String> environment, Path data, List<String> jvmOptions,
+			String checkpointInterval) throws Exception {
 		Files.createDirectories(data);
 		List<String> arguments = new ArrayList<>(List.of("serve"));
 		if (checkpointInterval != null) {
@@ -259,7 +288,7 @@ class RestoreDrillIT {
 		}
 		List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
 		jvm.addAll(jvmOptions);
-		ServerProcess server = ServerProcess.start(JAR, jvm, arguments, environment(database, data, masterKey, demo),
+		ServerProcess server = ServerProcess.start(JAR, jvm, arguments, environment,
 				data.resolveSibling(data.getFileName() + "-server.log"), Duration.ofSeconds(240));
 		servers.add(server);
 		return server;

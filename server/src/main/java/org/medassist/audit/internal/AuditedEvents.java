@@ -14,6 +14,8 @@ import org.medassist.identity.StaffAccountChanged;
 import org.medassist.identity.StaffLoggedIn;
 import org.medassist.keys.KeyRetired;
 import org.medassist.keys.KeysetChanged;
+import org.medassist.keys.MasterKeyChangeFailed;
+import org.medassist.keys.MasterKeyChanged;
 import org.medassist.keys.ValuesReencrypted;
 import org.medassist.knowledge.KnowledgeDocumentChanged;
 import org.medassist.review.ReviewDecided;
@@ -169,5 +171,22 @@ class AuditedEvents {
 		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "KEY_RETIRED", "clinic_keyset",
 				e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS,
 				"key:" + e.keyId() + " primary:" + e.primaryKeyId() + " keys:" + e.keysLeft(), null, null, null));
+	}
+
+	@EventListener
+	void on(MasterKeyChanged e) {
+		// Published inside the re-wrap's transaction, once per clinic and once for the deployment's chain (no clinic):
+		// the records commit with it. Counts only.
+		recorder.record(new AuditEntry(e.clinicId(), e.at(), null, "SYSTEM", "MASTER_KEY_CHANGED", "clinic_keyset",
+				e.clinicId() == null ? "deployment" : e.clinicId().toString(), Outcome.SUCCESS, OPERATIONS, "keysets:" + e.keysets() + " secrets:"
+						+ e.staffSecrets() + " signing:" + e.signingKeys() + " sealed:" + e.sealedKeysets(),
+				null, null, null));
+	}
+
+	@EventListener
+	void on(MasterKeyChangeFailed e) {
+		// The deployment's chain (no clinic): nothing changed, so no clinic's record. A count, never what or a value.
+		recorder.record(new AuditEntry(null, e.at(), null, "SYSTEM", "MASTER_KEY_CHANGED", "clinic_keyset", "deployment",
+				Outcome.FAILURE, OPERATIONS, "unopenable:" + e.unopenable(), null, null, null));
 	}
 }

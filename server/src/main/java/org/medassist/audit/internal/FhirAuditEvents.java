@@ -112,7 +112,7 @@ final class FhirAuditEvents {
 				default -> new Kind(REST, restful("update"), AuditEventAction.U);
 			};
 		}
-		if (action.startsWith("KEYSET_")) {
+		if (action.startsWith("KEYSET_") || action.equals("MASTER_KEY_CHANGED")) {
 			return new Kind(SECURITY_ALERT, dcm("110129", "Security Configuration"),
 					action.equals("KEYSET_CREATED") ? AuditEventAction.C : AuditEventAction.U);
 		}

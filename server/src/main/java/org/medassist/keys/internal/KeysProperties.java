@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Key settings ({@code medassist.keys.*}).
  *
  * @param masterKeyFile the master key (a Tink JSON keyset); else the environment's {@code MEDASSIST_MASTER_KEY_FILE};
- * else {@code <medassist.data>/master-key.json}, generated on first start
+ * else {@code <medassist.data>/master-key.json}, generated on first start. Not with {@code MEDASSIST_MASTER_KEY} (the
+ * keyset itself), nor when a {@code MasterKeySource} bean is declared
  * @param keysetCacheTtl how long an instance keeps a clinic's unwrapped keyset before reading it again: after a
  * rotation elsewhere it encrypts under the old primary at most this long (a key may retire only after twice this)
  * @param reencryptEvery how often each instance looks for clinics whose values are not all under the primary key

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On start, checks that the master key unwraps every clinic's stored keyset. The usual way to get this wrong is
  * a restored backup started with another master key (a new one generated in an empty data directory, or the
  * wrong file): MedAssist still runs, but every read of PHI fails. Saying so once, at start and with the cause,
- * beats an anonymous error on each read. Logs ids and the key file's path only.
+ * beats an anonymous error on each read. Logs ids and where the key came from only.
  */
 @Component
 class MasterKeyCheck {
@@ -49,10 +49,10 @@ class MasterKeyCheck {
 		try {
 			List<ClinicId> unreadable = unreadableKeysets();
 			if (!unreadable.isEmpty()) {
-				log.error("The master key {} does not unwrap the keysets of {} clinic(s) {}: this database was encrypted"
+				log.error("The master key ({}) does not unwrap the keysets of {} clinic(s) {}: this database was encrypted"
 						+ " under another master key, so no transcript or review note can be read. Start MedAssist with"
-						+ " the master key that belongs to this database (MEDASSIST_MASTER_KEY_FILE; see"
-						+ " docs/operations/backup-and-restore.md).", master.file().toAbsolutePath(), unreadable.size(),
+						+ " the master key that belongs to this database (MEDASSIST_MASTER_KEY_FILE or MEDASSIST_MASTER_KEY;"
+						+ " see docs/operations/backup-and-restore.md).", master.description(), unreadable.size(),
 						unreadable);
 			}
 		}
