@@ -187,7 +187,14 @@ final class FindingExtractor {
 	}
 
 	/** Words that, in an answer about a symptom, say it is not there ("my breathing is fine"). */
-	private static final Pattern FINE = Pattern.compile(".*\\b(fine|normal|ok|okay|alright|all right|no problem|no problems|not a problem|as usual|unchanged|stopped|settled|gone|resolved|better now|back to normal|fades|faded|usual self|as always|just like always)\\b.*");
+	private static final Pattern FINE = Pattern.compile(".*\\b(fine|normal|ok|okay|alright|all right|no problem|no problems|not a problem|as usual|unchanged|stopped|settled|gone|resolved|better now|back to normal|fades|faded|usual self|as always|just like always|normally|properly|[a-z]+ing (?:well|ok|okay|fine)|no trouble|no difficulty|without (?:any )?(?:trouble|difficulty|problems?))\\b.*");
+
+	/**
+	 * A statement of what the patient can do ("I can pee normally", "I can still talk in full sentences", "able to walk"):
+	 * close in meaning to a finding worded as an inability ("can't speak in full sentences"), it says that finding is
+	 * not there.
+	 */
+	private static final Pattern ABLE = Pattern.compile(".*\\b(?:can|could|able to|managing to|manage to)\\s+(?:still\\s+|just\\s+|now\\s+)?(?!not\\b|hardly\\b|barely\\b|only\\b)[a-z]+.*");
 
 	/**
 	 * Reads an answer that neither says yes or no nor names the finding asked about in known words, in the
@@ -278,6 +285,9 @@ final class FindingExtractor {
 	private static Facts.State meaning(String clause, Facts.State clauseState, SemanticIndex.Similarity similarity) {
 		Facts.State state = clauseState;
 		if (similarity.negativePhrase()) {
+			if (clauseState == Facts.State.PRESENT && ABLE.matcher(clause).matches()) {
+				return Facts.State.ABSENT;
+			}
 			state = clauseState == Facts.State.PRESENT ? Facts.State.PRESENT : Facts.State.UNSURE;
 		}
 		return state == Facts.State.PRESENT && FINE.matcher(clause).matches() ? Facts.State.ABSENT : state;

@@ -42,6 +42,12 @@ public final class Interviewer {
 	 */
 	static final int MAX_QUESTIONS_FOR_AN_EMERGENCY = 22;
 	/**
+	 * The budget for a question of an active protocol's own rule that could still raise the disposition short of an
+	 * emergency (same day, or a GP): the emergency screens of two protocols can spend the main budget before these
+	 * are reached ("tummy pain and vomiting" in a child), and they decide the outcome as much.
+	 */
+	static final int MAX_QUESTIONS_FOR_A_LOWER_LEVEL = 19;
+	/**
 	 * The most questions in all. The request to rephrase and the global screen, asked while no complaint is known, do
 	 * not use the budget of the complaint they bring to light.
 	 */
@@ -150,6 +156,8 @@ public final class Interviewer {
 		private String openingText = "";
 		/** Questions asked while no protocol recognised the complaint (the request to rephrase, the global screen). */
 		private int screened;
+		/** The interview is over (the record's assessment is wanted now): no question beyond the main budget either. */
+		private boolean concluding;
 		private final String language;
 		private final FindingExtractor extractor;
 
@@ -175,6 +183,7 @@ public final class Interviewer {
 			if (concludeNow) {
 				// The question budget is spent and the complaint was asked again: decide() can only conclude.
 				questions = MAX_QUESTIONS;
+				concluding = true;
 				asked.add(REPHRASE);
 				asked.add(MORE);
 			}
@@ -325,7 +334,8 @@ public final class Interviewer {
 			// With the budget spent, only a question that could still confirm an emergency partly met is worth asking.
 			Optional<Candidate> question = budgetUsed < MAX_QUESTIONS ? bestQuestion(active, current, c -> true)
 					: budgetUsed < MAX_QUESTIONS_FOR_AN_EMERGENCY ? bestQuestion(active, current,
-							c -> c.disposition() == Disposition.EMERGENCY && c.support() >= 2)
+							c -> c.disposition() == Disposition.EMERGENCY ? c.support() >= 2
+									: c.ownRule() && !concluding && budgetUsed < MAX_QUESTIONS_FOR_A_LOWER_LEVEL)
 					: Optional.empty();
 			if (question.isPresent() && questions < MAX_QUESTIONS_IN_ALL) {
 				// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
@@ -392,22 +402,22 @@ public final class Interviewer {
 			active.forEach(p -> order.addAll(p.questions()));
 			for (Protocol p : active) {
 				for (Rule r : p.rules()) {
-					consider(r.when(), r.disposition(), current, order, candidates, 0);
+					consider(r.when(), r.disposition(), current, order, candidates, 0, true);
 				}
 				for (String flagId : p.screen()) {
 					RedFlag flag = kb.redFlag(flagId);
-					consider(flag.when(), flag.disposition(), current, order, candidates, 0);
+					consider(flag.when(), flag.disposition(), current, order, candidates, 0, false);
 				}
 			}
 			for (RedFlag flag : kb.redFlags()) {
 				// Anchored; or all but the anchor met, with two signs reported: "pregnant?" is what turns tummy pain
 				// with shoulder-tip pain into a possible ectopic pregnancy.
 				if (anchored(flag.when())) {
-					consider(flag.when(), flag.disposition(), current, order, candidates, 0);
+					consider(flag.when(), flag.disposition(), current, order, candidates, 0, false);
 				}
 				else if (onlyAnchorUnknown(flag.when()) && support(flag.when()) >= 2) {
 					// After the complaint's own questions of the same urgency: its anchor is a guess from the signs.
-					consider(flag.when(), flag.disposition(), current, order, candidates, 1);
+					consider(flag.when(), flag.disposition(), current, order, candidates, 1, false);
 				}
 			}
 			return candidates.stream().filter(worthAsking).min(Comparator.comparing(Candidate::disposition)
@@ -417,7 +427,7 @@ public final class Interviewer {
 		}
 
 		private void consider(Condition when, Disposition disposition, Disposition current, List<String> order,
-				List<Candidate> out, int tier) {
+				List<Candidate> out, int tier, boolean ownRule) {
 			if (!disposition.isMoreUrgentThan(current) || when.evaluate(facts) != Truth.UNKNOWN) {
 				return;
 			}
@@ -426,7 +436,7 @@ public final class Interviewer {
 			when.collectFindings(findings);
 			for (String f : findings) {
 				if (!facts.isKnown(f) && !asked.contains(FINDING + f) && kb.findings().get(f).question() != null) {
-					out.add(new Candidate(FINDING + f, disposition, tier, support, rank(order, f)));
+					out.add(new Candidate(FINDING + f, disposition, tier, support, rank(order, f), ownRule));
 				}
 			}
 			Set<String> measures = new LinkedHashSet<>();
@@ -435,7 +445,7 @@ public final class Interviewer {
 				boolean known = m.equals("sex") ? facts.sex().isPresent()
 						: facts.measure(Measure.byKey(m).orElseThrow()).isPresent();
 				if (!known && !asked.contains(MEASURE + m) && kb.measureQuestions().containsKey(m)) {
-					out.add(new Candidate(MEASURE + m, disposition, tier, support, rank(order, m)));
+					out.add(new Candidate(MEASURE + m, disposition, tier, support, rank(order, m), ownRule));
 				}
 			}
 		}
@@ -716,7 +726,7 @@ public final class Interviewer {
 	}
 
 	/** A question worth asking; {@code tier} 0 for the complaint's rules and anchored red flags, 1 for a guessed anchor. */
-	private record Candidate(String key, Disposition disposition, int tier, int support, int order) {
+	private record Candidate(String key, Disposition disposition, int tier, int support, int order, boolean ownRule) {
 	}
 
 	private record Open(String id, Disposition disposition, String reason, Source source, boolean partlyMet,

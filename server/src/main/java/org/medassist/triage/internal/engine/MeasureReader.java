@@ -153,6 +153,12 @@ final class MeasureReader {
 		if (text.matches(".*\\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|last week)\\b.*")) {
 			return Optional.of(text.contains("last week") ? 7.0 : 3.0);
 		}
+		// "For months" with no number: read at its least, two of the unit (the shortest span the plural can mean).
+		Matcher bare = BARE_SPAN.matcher(text);
+		if (bare.find() && duration(text, true).isEmpty()) {
+			String unit = bare.group(1);
+			return Optional.of(unit.startsWith("w") ? 14.0 : unit.startsWith("m") ? 60.0 : 730.0);
+		}
 		// How long the problem has lasted is said with "for", "since", "over the past"... or "... ago"; a bare
 		// span is taken only when none is ("3 days of cough"), and never the length of one episode or a
 		// frequency ("each one lasts a minute", "every three days", "I sleep eight hours").
@@ -160,6 +166,7 @@ final class MeasureReader {
 		return anchored.isPresent() ? anchored : duration(text, false);
 	}
 
+	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
 	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
 	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
 

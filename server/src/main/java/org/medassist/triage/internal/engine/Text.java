@@ -18,7 +18,9 @@ final class Text {
 	private static final Pattern CLAUSE_BREAK = Pattern.compile(
 			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bwhich\\b|\\bactually\\b"
 			// "and" followed by a new subject starts a new statement: "it doesn't hurt him and he's feeding well".
-			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're)\\b))\\s*");
+			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're)\\b)"
+			// So does a comma before one ("no numbness, i can't pee"): a negation before it does not reach past it.
+			+ "|,\\s*(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're)\\s))\\s*");
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?|[°/]");
 
 	private Text() {

@@ -95,4 +95,46 @@ class FindingExtractorTest {
 		assertThat(again).isEqualTo(first);
 		assertThat(first.findings()).containsKeys("headache", "short_of_breath");
 	}
+
+	/** Findings worded as an inability or a problem, as the knowledge base words bladder and breathing red flags. */
+	private static final List<Finding> FUNCTIONS = List.of(
+			new Finding("cannot_speak", "too breathless to speak", "Gasping?", List.of("can't speak in full sentences"), null),
+			new Finding("pee_trouble", "trouble peeing", "Wee?", List.of("trouble when i pee"), null),
+			new Finding("walking_trouble", "trouble walking", "Legs?", List.of("walking is hard"), null),
+			new Finding("poor_feeding", "not feeding", "Milk?", List.of("not feeding"), null),
+			new Finding("numbness", "numbness", "Numb?", List.of("numbness"), null),
+			new Finding("wet_myself", "lost bladder control", "Bladder?", List.of("wet myself"), null));
+
+	private final FindingExtractor functions = new FindingExtractor(FUNCTIONS, new SemanticIndex(BAG_OF_WORDS, FUNCTIONS, 0.99));
+
+	@Test
+	void sayingWhatThePatientCanStillDoIsTheInabilityAbsent() {
+		// Close in meaning to "can't speak in full sentences", but it says the opposite.
+		assertThat(functions.inContext("I can still speak in full sentences", "cannot_speak", 0.5))
+			.contains(Facts.State.ABSENT);
+		assertThat(functions.inContext("she is able to speak in full sentences", "cannot_speak", 0.5))
+			.contains(Facts.State.ABSENT);
+		// What the patient can barely do is still the inability.
+		assertThat(functions.inContext("I can barely speak in full sentences", "cannot_speak", 0.5))
+			.contains(Facts.State.PRESENT);
+	}
+
+	@Test
+	void normalFunctionSaidInOtherWordsIsTheProblemAbsent() {
+		assertThat(functions.inContext("I pee normally", "pee_trouble", 0.5)).contains(Facts.State.ABSENT);
+		assertThat(functions.inContext("walking ok", "walking_trouble", 0.3)).contains(Facts.State.ABSENT);
+		assertThat(functions.inContext("she's feeding well", "poor_feeding", 0.3)).contains(Facts.State.ABSENT);
+		// Without such a word it is the problem.
+		assertThat(functions.inContext("I have trouble when I pee", "pee_trouble", 0.5)).contains(Facts.State.PRESENT);
+	}
+
+	@Test
+	void aNegationDoesNotReachPastACommaAndANewSubject() {
+		assertThat(functions.read("no numbness, I wet myself this morning", Optional.empty()).findings())
+			.containsEntry("numbness", Facts.State.ABSENT)
+			.containsEntry("wet_myself", Facts.State.PRESENT);
+		// A list after one negation stays negated.
+		assertThat(functions.read("no headache, numbness or fever", Optional.empty()).findings())
+			.containsEntry("numbness", Facts.State.ABSENT);
+	}
 }

@@ -34,6 +34,10 @@ class MeasureReaderTest {
 			each one lasts less than a minute. it's been happening for about a week | DURATION_DAYS | 7
 			nosebleeds two or three times a week for a month                 | DURATION_DAYS | 30
 			cough 3 days                                                     | DURATION_DAYS | 3
+			I've been feeling very tired for months                          | DURATION_DAYS | 60
+			it's been going on for weeks                                     | DURATION_DAYS | 14
+			I've had it for years on and off                                 | DURATION_DAYS | 730
+			tired for months, and worse for the past 3 weeks                 | DURATION_DAYS | 21
 			""")
 	void readsMeasures(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
