@@ -1,12 +1,11 @@
 package org.medassist.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.testing.EventStreams.readUntil;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -208,31 +207,4 @@ class TwoInstancesTest {
 		again.body().close();
 	}
 
-	/** Reads the event stream until {@code marker} appears (or the time is up), returning what was read. */
-	private static String readUntil(InputStream body, String marker, int seconds) throws Exception {
-		StringBuilder read = new StringBuilder();
-		CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-			byte[] buffer = new byte[4096];
-			try {
-				int n;
-				while (!read.toString().contains(marker) && (n = body.read(buffer)) > 0) {
-					synchronized (read) {
-						read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-					}
-				}
-			}
-			catch (java.io.IOException e) {
-				// closed
-			}
-		});
-		try {
-			reader.get(seconds, TimeUnit.SECONDS);
-		}
-		catch (java.util.concurrent.TimeoutException e) {
-			// return what arrived; the assertion says what is missing
-		}
-		synchronized (read) {
-			return read.toString();
-		}
-	}
 }
