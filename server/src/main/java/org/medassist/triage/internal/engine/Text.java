@@ -17,10 +17,11 @@ final class Text {
 	/** Words that end one clause and start another: negation does not cross them. */
 	private static final Pattern CLAUSE_BREAK = Pattern.compile(
 			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bwhich\\b|\\bactually\\b"
-			// "and" followed by a new subject starts a new statement: "it doesn't hurt him and he's feeding well".
-			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're)\\b)"
+			// "and" followed by a new subject starts a new statement: "it doesn't hurt him and he's feeding well",
+			// "he isn't walking properly and his left arm is weak" (the arm is not negated).
+			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're|his|her|my|their|our|your)\\b)"
 			// So does a comma before one ("no numbness, i can't pee"): a negation before it does not reach past it.
-			+ "|,\\s*(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're)\\s))\\s*");
+			+ "|,\\s*(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're|his|her|my|their|our|your)\\s))\\s*");
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?|[°/]");
 
 	private Text() {

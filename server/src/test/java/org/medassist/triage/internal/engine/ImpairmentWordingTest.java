@@ -1,0 +1,61 @@
+package org.medassist.triage.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medassist.triage.Disposition;
+import org.medassist.triage.internal.KnowledgeBaseFiles;
+
+/**
+ * The guard on reading "what the patient can do" as a problem absent (round 3): an impairment said with the same
+ * words ("can't breathe properly", "isn't feeding properly", "can't speak normally") is still the problem, and an
+ * emergency said that way stays an emergency; nor does a negation earlier in the sentence reach a red flag after
+ * "and" with a new subject. Real knowledge base and the bundled embedding model, as in production.
+ */
+class ImpairmentWordingTest {
+
+	private static Interviewer engine;
+
+	@BeforeAll
+	static void load() throws Exception {
+		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+	}
+
+	/** Opens with the message and answers every question "I'm not sure": the least a patient may tell. */
+	private static Disposition disposition(String opening) {
+		List<Interviewer.Turn> turns = new ArrayList<>();
+		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
+		Interviewer.Decision d = engine.next(turns, "911");
+		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
+			turns.add(new Interviewer.Turn(ask.questionId(), "I'm not sure"));
+			d = engine.next(turns, "911");
+		}
+		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
+		return ((Interviewer.Conclude) d).assessment().disposition();
+	}
+
+	@Test
+	void anEmergencySaidWithProperlyOrNormallyStaysAnEmergency() {
+		assertThat(disposition("I can't breathe properly and my lips are going blue")).isEqualTo(Disposition.EMERGENCY);
+		assertThat(disposition("my dad's face has dropped on one side and he can't speak properly"))
+			.isEqualTo(Disposition.EMERGENCY);
+		assertThat(disposition("I'm 58 and I have crushing chest pain and I can't breathe normally"))
+			.isEqualTo(Disposition.EMERGENCY);
+		assertThat(disposition("my 5 week old baby is not feeding properly, she is floppy and has a temperature of 38.5"))
+			.isEqualTo(Disposition.EMERGENCY);
+		assertThat(disposition("bad back pain since yesterday, I can't pee properly and I'm numb around my bottom"))
+			.isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aNegationEarlierInTheSentenceDoesNotReachAStrokeSignAfterANewSubject() {
+		assertThat(disposition("my husband suddenly isn't walking properly and his left arm is weak"))
+			.isEqualTo(Disposition.EMERGENCY);
+		assertThat(disposition("my mum doesn't feel well and her face has dropped on one side"))
+			.isEqualTo(Disposition.EMERGENCY);
+	}
+}
