@@ -1,13 +1,14 @@
 package org.medassist.knowledge.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.search.Query;
 import org.medassist.knowledge.Embedder;
 import org.medassist.knowledge.Passage;
@@ -40,24 +41,12 @@ final class Retriever {
 	/**
 	 * Query vectors recently computed. Assessments cite the same advice and reason texts again and again (and search
 	 * each twice, with and without an audience), so most of their queries were embedded before: a few MB saves most
-	 * of the model's time there. Bounded, least recently used first out.
+	 * of the model's time there. Bounded (Caffeine evicts the least useful first).
 	 */
-	private final Map<String, float[]> recentVectors = Collections.synchronizedMap(
-			new LinkedHashMap<>(256, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-					return size() > 4096;
-				}
-			});
+	private final Cache<String, float[]> recentVectors = Caffeine.newBuilder().maximumSize(4096).build();
 
 	private float[] vectorOf(String text) {
-		float[] known = recentVectors.get(text);
-		if (known != null) {
-			return known;
-		}
-		float[] vector = embedder.embed(text);
-		recentVectors.put(text, vector);
-		return vector;
+		return recentVectors.get(text, embedder::embed);
 	}
 
 	List<Passage> search(SearchRequest request, Mode mode) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
 
 /**
@@ -76,8 +78,8 @@ final class FindingExtractor {
 	}
 
 	/** Readings of recent messages: the interview re-reads every earlier message of a conversation at each turn. */
-	private final Memo<Said, Reading> readings = new Memo<>(4096);
-	private final Memo<InContext, Optional<Facts.State>> contextual = new Memo<>(1024);
+	private final Cache<Said, Reading> readings = Caffeine.newBuilder().maximumSize(4096).build();
+	private final Cache<InContext, Optional<Facts.State>> contextual = Caffeine.newBuilder().maximumSize(1024).build();
 
 	Reading read(String raw, Optional<Measure> askedMeasure) {
 		return readings.get(new Said(raw, askedMeasure), said -> readNow(said.text(), said.askedMeasure()));

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.medassist.triage.internal.engine.KnowledgeBase.Finding;
 
 /**
@@ -24,8 +26,8 @@ final class SemanticIndex {
 	private final boolean[] entryNegative;
 	private final int dimensions;
 	/** Clause vectors recently computed: each turn re-reads the earlier messages of its conversation. */
-	private final Memo<String, float[]> vectors = new Memo<>(4096);
-	private final Memo<String, Map<String, Similarity>> matches = new Memo<>(4096);
+	private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(4096).build();
+	private final Cache<String, Map<String, Similarity>> matches = Caffeine.newBuilder().maximumSize(4096).build();
 	/** Every phrase and the question of each finding, for reading an answer in the context of its question. */
 	private final Map<String, List<Phrase>> byFinding = new HashMap<>();
 
