@@ -2,9 +2,10 @@ package org.medassist.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -29,14 +30,14 @@ class LoginThrottle {
 
 	private final ProxyManager<byte[]> shared;
 
-	/** Least recently used buckets go first when there are too many: a flood of names cannot reset the limits. */
-	private final Map<String, Bucket> local = java.util.Collections.synchronizedMap(
-			new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-				@Override
-				protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-					return size() > MAX_LOCAL_BUCKETS;
-				}
-			});
+	/**
+	 * A bucket untouched for a minute has refilled, so it may be forgotten; past the size bound the least used
+	 * go first, so a flood of names costs bounded memory.
+	 */
+	private final Cache<String, Bucket> local = Caffeine.newBuilder()
+		.maximumSize(MAX_LOCAL_BUCKETS)
+		.expireAfterAccess(Duration.ofMinutes(1))
+		.build();
 
 	/** @param shared Redis-backed buckets, or {@code null} for in-memory ones */
 	LoginThrottle(IdentityProperties properties, ProxyManager<byte[]> shared) {
@@ -73,7 +74,7 @@ class LoginThrottle {
 				log.warn("Redis rate limiting failed ({}); using this instance's limits", e.getClass().getSimpleName());
 			}
 		}
-		return local.computeIfAbsent(key, k -> Bucket.builder().addLimit(limit(perMinute)).build()).tryConsume(1);
+		return local.get(key, k -> Bucket.builder().addLimit(limit(perMinute)).build()).tryConsume(1);
 	}
 
 	private static Bandwidth limit(int perMinute) {
