@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -47,8 +48,21 @@ final class FindingExtractor {
 	/** Phrases of the patient's language read besides the English ones, in their own wording; or none. */
 	private final Lexicon translated;
 	private final Wording translatedWording;
+	/** Findings an emergency may hang on: their reading by meaning is never set aside. */
+	private final Set<String> emergencyFindings;
+	/** How much closer in meaning a finding named in known words must be to set aside another's reading by meaning. */
+	static final double CLOSER_BY = 0.1;
 
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
+		this(findings, semantic, Set.of());
+	}
+
+	/**
+	 * {@code emergencyFindings}: the findings an emergency may hang on, whose reading by meaning is always kept (see
+	 * {@link #closerNamed}).
+	 */
+	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic, Set<String> emergencyFindings) {
+		this.emergencyFindings = Set.copyOf(emergencyFindings);
 		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
 		this.semantic = semantic;
@@ -62,6 +76,7 @@ final class FindingExtractor {
 	 * language's words (a negation it cannot see would record a finding as absent).
 	 */
 	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
+		this.emergencyFindings = Set.of();
 		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
 		this.semantic = null;
@@ -104,7 +119,8 @@ final class FindingExtractor {
 				if (semantic != null && tokens.size() >= 2) {
 					Facts.State clauseState = state(Negation.ofClause(tokens));
 					semantic.match(clause).forEach((id, similarity) -> {
-						if (mentions.stream().noneMatch(m -> m.finding().equals(id))) {
+						if (mentions.stream().noneMatch(m -> m.finding().equals(id))
+								&& !closerNamed(clause, mentions, id, similarity.score())) {
 							merge(found, id, meaning(clause, clauseState, similarity));
 						}
 					});
@@ -230,6 +246,24 @@ final class FindingExtractor {
 			}
 		}
 		return Optional.ofNullable(best);
+	}
+
+	/**
+	 * Whether the clause names in known words a finding clearly closer in meaning to it than {@code id}, which it
+	 * only resembles: "it's red, swollen and sore around the sting" names a bite's usual local reaction, and is not
+	 * also read as a large reaction spreading over a hand's width. Never for a finding an emergency may hang on.
+	 */
+	private boolean closerNamed(String clause, List<Lexicon.Mention> mentions, String id, double score) {
+		if (emergencyFindings.contains(id) || mentions.isEmpty()) {
+			return false;
+		}
+		float[] vector = semantic.vector(clause);
+		for (var mention : mentions) {
+			if (!mention.finding().equals(id) && semantic.similarity(vector, mention.finding()).score() >= score + CLOSER_BY) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -74,7 +74,7 @@ public final class Interviewer {
 		this.contextThreshold = semanticThreshold - 0.15;
 		SemanticIndex semantic = embeddings == null ? null
 				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
-		this.extractor = new FindingExtractor(kb.findings().values(), semantic);
+		this.extractor = new FindingExtractor(kb.findings().values(), semantic, kb.emergencyFindings());
 		kb.translations().phrases().forEach((language, phrases) -> Wording.of(language).ifPresent(wording -> {
 			List<Finding> said = phrases.entrySet().stream()
 				.filter(e -> kb.findings().containsKey(e.getKey()))

@@ -42,6 +42,18 @@ public record KnowledgeBase(String version, String contentHash, Map<String, Find
 		}
 	}
 
+	/**
+	 * The findings an emergency may hang on: those any red flag or any EMERGENCY rule of a protocol names. A reading
+	 * by meaning is never set aside for them.
+	 */
+	public java.util.Set<String> emergencyFindings() {
+		java.util.Set<String> out = new java.util.TreeSet<>(redFlagFindings());
+		protocols().forEach(p -> p.rules().stream()
+			.filter(r -> r.disposition() == Disposition.EMERGENCY)
+			.forEach(r -> r.when().collectFindings(out)));
+		return out;
+	}
+
 	/** The findings any red flag's condition names: the ones a language must recognise first. */
 	public java.util.Set<String> redFlagFindings() {
 		java.util.Set<String> out = new java.util.TreeSet<>();

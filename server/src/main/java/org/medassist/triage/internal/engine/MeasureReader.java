@@ -161,14 +161,14 @@ final class MeasureReader {
 		}
 		// How long the problem has lasted is said with "for", "since", "over the past"... or "... ago"; a bare
 		// span is taken only when none is ("3 days of cough"), and never the length of one episode or a
-		// frequency ("each one lasts a minute", "every three days", "I sleep eight hours").
+		// frequency ("each one lasts a minute", "every three days", "twice a year", "I sleep eight hours").
 		Optional<Double> anchored = duration(text, true);
 		return anchored.isPresent() ? anchored : duration(text, false);
 	}
 
 	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
 	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
-	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
+	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|once|twice|thrice|times|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
 
 	private static Optional<Double> duration(String text, boolean anchoredOnly) {
 		Matcher m = DURATION.matcher(text);

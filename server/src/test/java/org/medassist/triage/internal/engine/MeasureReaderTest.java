@@ -38,9 +38,16 @@ class MeasureReaderTest {
 			it's been going on for weeks                                     | DURATION_DAYS | 14
 			I've had it for years on and off                                 | DURATION_DAYS | 730
 			tired for months, and worse for the past 3 weeks                 | DURATION_DAYS | 21
+			a cold sore since yesterday, I get one once or twice a year       | DURATION_DAYS | 1
 			""")
 	void readsMeasures(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
+	}
+
+	@ParameterizedTest(name = "{0} is a frequency, not how long it has lasted")
+	@CsvSource({ "she gets a cold sore once or twice a year", "it happens a couple of times a year", "I get hay fever three times a year" })
+	void aFrequencyIsNoDuration(String text) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.DURATION_DAYS);
 	}
 
 	@ParameterizedTest(name = "{0} is no temperature")
