@@ -194,7 +194,8 @@ public final class KnowledgeBaseLoader {
 			problems.add("kb.yaml: 'version' must be a semantic version (1.2.3)");
 		}
 		for (Measure m : Measure.values()) {
-			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE) {
+			// Vital signs are read from what patients and clinicians write; most patients have no reading to give.
+			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE && !m.isVitalSign()) {
 				problems.add("no question for the measure '" + m.key() + "'");
 			}
 		}
