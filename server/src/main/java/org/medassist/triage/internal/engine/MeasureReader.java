@@ -364,9 +364,11 @@ final class MeasureReader {
 			case PREGNANCY_WEEKS -> high <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")
 					? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
 			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high * spanishDays(rest)));
-			// Vital signs have no question of their own; should one be asked, the worse end of a range counts.
-			case OXYGEN_SATURATION, SYSTOLIC_BP -> Optional.of(low);
-			case HEART_RATE, RESPIRATORY_RATE, DIASTOLIC_BP -> Optional.of(high);
+			// The readings question asks for several signs at once: a bare number is ambiguous, except a percentage,
+			// which can only be the oxygen level ("91%"). Labelled readings were read by vitals() already.
+			case OXYGEN_SATURATION -> rest.matches("\\s*(%|percent|per cent).*") && low >= 50 && low <= 100
+					? Optional.of(low) : Optional.empty();
+			case SYSTOLIC_BP, HEART_RATE, RESPIRATORY_RATE, DIASTOLIC_BP -> Optional.empty();
 		};
 	}
 
