@@ -38,25 +38,25 @@ final class MeasureReader {
 	private static final Pattern DURATION = Pattern.compile("\\b(?:for|since|past|last|about|over|almost|nearly)?\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?"
 			+ NUM + "\\s*(minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?)\\b");
 	// Vital signs. Words that may stand between a label and its number ("pulse is about 130", "oxygen was down to 89").
-	private static final String LINK = "(?:\\s*(?:[:=~-]|is|was|were|of|at|reading|readings|reads|read|says|said|shows|showed|showing|showed|around|about|approx|approximately|only|just|now|still|currently|been|has|had|it's|its|went|gone|dropped|dropping|fell|fallen|falling|rose|down|up|to|as|low|high|monitor|machine|cuff|level|levels|today|tonight|this|morning|evening|on|in|the|my|his|her|rate|mmhg|room|air|ra|fingertip|finger|watch|smartwatch|reading|measured|checked|by|nurse|gp|ambulance|paramedic|paramedics)\\b){0,6}\\s*";
-	private static final Pattern SPO2 = Pattern.compile("\\b(?:spo2|sp02|sao2|o2 ?sats?|o2 saturations?|sats|saturations?|saturating|satting|sating|oxygen saturations?|oxygen sats?|oxygen levels?|oxygen|blood oxygen|pulse ?ox(?:imeter|imetry)?|oximeter|oximetry|pulse-ox)"
+	private static final String LINK = "(?:\\s*(?:[:=~-]|is|was|were|of|at|reading|readings|reads|read|says|said|shows|showed|showing|showed|around|about|approx|approximately|only|just|now|still|currently|been|has|had|it's|its|went|gone|dropped|dropping|fell|fallen|falling|rose|down|up|to|as|low|high|monitor|machine|cuff|level|levels|today|tonight|this|morning|evening|on|in|the|my|his|her|rate|mmhg|room|air|ra|fingertip|finger|watch|smartwatch|reading|measured|checked|by|nurse|gp|ambulance|paramedic|paramedics|de|es|esta|está|marca|marcaba|tiene|tengo|en|mi|su|la|el|era|fue|da|dio|sale|salió|a|alrededor)\\b){0,6}\\s*";
+	private static final Pattern SPO2 = Pattern.compile("\\b(?:spo2|sp02|sao2|o2 ?sats?|o2 saturations?|sats|saturations?|saturating|satting|sating|oxygen saturations?|oxygen sats?|oxygen levels?|oxygen|blood oxygen|pulse ?ox(?:imeter|imetry)?|oximeter|oximetry|pulse-ox|saturaci[oó]n(?: de ox[ií]geno)?|ox[ií]geno|ox[ií]metro)"
 			+ LINK + "(\\d{2,3})(?:\\s*(?:%|percent|per cent))?(?!\\s*(?:/|over\\b|bpm|beats|breaths|times|mm|kg|l\\b|litres|liters|lpm|years?|days?|weeks?|hours?))");
 	private static final Pattern SPO2_ON_AIR = Pattern.compile("\\b(\\d{2,3})\\s*(?:%|percent|per cent)\\s*(?:on (?:room )?air|in air|on ra|ra\\b|on \\d+ ?l|oxygen|o2|sats?\\b|saturation)");
-	private static final Pattern SPO2_CONTEXT = Pattern.compile("\\b(?:oximeter|oximetry|pulse ox|oxygen|spo2|sats|saturation)");
+	private static final Pattern SPO2_CONTEXT = Pattern.compile("\\b(?:oximeter|oximetry|pulse ox|oxygen|spo2|sats|saturation|ox[ií]geno|saturaci[oó]n|ox[ií]metro)");
 	private static final Pattern BARE_PERCENT = Pattern.compile("\\b(\\d{2,3})\\s*(?:%|percent|per cent)");
-	private static final Pattern BP = Pattern.compile("\\b(?:bp|b/p|nibp|blood pressures?|pressure|hypotensive|hypertensive)" + LINK
+	private static final Pattern BP = Pattern.compile("\\b(?:bp|b/p|nibp|blood pressures?|pressure|hypotensive|hypertensive|tensi[oó]n(?: arterial)?|presi[oó]n(?: arterial)?|ta)" + LINK
 			+ "(\\d{2,3})\\s*(?:/|over)\\s*(\\d{2,3})\\b(?:\\s*mm ?hg\\b)?");
 	private static final Pattern BP_MMHG = Pattern.compile("\\b(\\d{2,3})\\s*/\\s*(\\d{2,3})\\s*mm ?hg\\b");
 	private static final Pattern BP_BARE = Pattern.compile("\\b(\\d{2,3})\\s*(?:/|over)\\s*(\\d{2,3})\\b(?:\\s*mm ?hg\\b)?");
-	private static final Pattern BP_CONTEXT = Pattern.compile("\\b(?:bp|b/p|blood pressure|blood pressures)\\b");
+	private static final Pattern BP_CONTEXT = Pattern.compile("\\b(?:bp|b/p|blood pressure|blood pressures|tensi[oó]n|presi[oó]n arterial)(?![\\p{L}])");
 	private static final Pattern SYSTOLIC = Pattern.compile("\\b(?:systolic|sbp)(?: bp| blood pressure)?" + LINK + "(\\d{2,3})\\b(?!\\s*/)");
-	private static final Pattern RR = Pattern.compile("\\b(?:rr|resp(?:iratory|iration)? ?rate|resps|respirations|breathing rate|rate of breathing|tachypnoeic|tachypneic|tachypnoea|tachypnea)"
+	private static final Pattern RR = Pattern.compile("\\b(?:rr|resp(?:iratory|iration)? ?rate|resps|respirations|breathing rate|rate of breathing|tachypnoeic|tachypneic|tachypnoea|tachypnea|frecuencia respiratoria|fr)"
 			+ LINK + "(\\d{1,3})\\b(?!\\s*(?:%|/\\s*\\d|bpm|beats|years?|days?|weeks?|hours?))");
-	private static final Pattern RR_UNIT = Pattern.compile("\\b(\\d{1,3})\\s*(?:breaths?|breathes|resps)\\s*(?:(?:a|per|/|each|every) ?(?:min(?:ute)?|m)\\b)?|\\bbreath(?:ing|es)? (?:at |about |around |roughly )*(\\d{1,3}) (?:times )?(?:a|per|/|each|every) ?min(?:ute)?\\b");
-	private static final Pattern HR = Pattern.compile("\\b(?:hr|heart ?rate|heart ?beat|pulse(?! ?ox)(?: rate)?|pr|apical|tachycardic|tachycardia|bradycardic|bradycardia|heart (?:is |was )?(?:racing|beating|going|pounding|running))"
+	private static final Pattern RR_UNIT = Pattern.compile("\\b(\\d{1,3})\\s*(?:breaths?|breathes|resps|respiraciones)\\s*(?:(?:a|per|/|each|every|por) ?(?:min(?:ute|uto)?|m)\\b)?|\\bbreath(?:ing|es)? (?:at |about |around |roughly )*(\\d{1,3}) (?:times )?(?:a|per|/|each|every) ?min(?:ute)?\\b");
+	private static final Pattern HR = Pattern.compile("\\b(?:hr|heart ?rate|heart ?beat|pulse(?! ?ox)(?: rate)?|pr|apical|tachycardic|tachycardia|bradycardic|bradycardia|heart (?:is |was )?(?:racing|beating|going|pounding|running)|pulso|frecuencia card[ií]aca|fc)"
 			+ LINK + "(\\d{2,3})\\b(?!\\s*(?:%|/\\s*\\d|breaths|years?|days?|weeks?|hours?|mg|kg))");
 	private static final Pattern HR_P = Pattern.compile("\\bp\\s*[:=]?\\s*(\\d{2,3})\\b(?!\\s*(?:%|/))");
-	private static final Pattern HR_UNIT = Pattern.compile("\\b(\\d{2,3})\\s*(?:bpm|beats? (?:a|per|/) ?min(?:ute)?|beats/min|b/min)\\b");
+	private static final Pattern HR_UNIT = Pattern.compile("\\b(\\d{2,3})\\s*(?:bpm|beats? (?:a|per|/) ?min(?:ute)?|beats/min|b/min|lpm|latidos por minuto|pulsaciones)\\b");
 
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s?(?:/|out of)\\s?10\\b");
 

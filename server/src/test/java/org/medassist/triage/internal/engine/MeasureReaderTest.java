@@ -97,6 +97,12 @@ class MeasureReaderTest {
 			pulse ox 95%                                                  | OXYGEN_SATURATION | 95
 			saturating 88% on air                                         | OXYGEN_SATURATION | 88
 			sats 94% then 90%                                             | OXYGEN_SATURATION | 90
+			saturación de oxígeno 89%                                     | OXYGEN_SATURATION | 89
+			el oxímetro marca 91%                                         | OXYGEN_SATURATION | 91
+			tiene el pulso a 140                                          | HEART_RATE        | 140
+			frecuencia cardíaca de 150 lpm                                | HEART_RATE        | 150
+			la tensión me salió 190/120                                   | SYSTOLIC_BP       | 190
+			respira 40 respiraciones por minuto                           | RESPIRATORY_RATE  | 40
 			""")
 	void readsVitalSigns(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
