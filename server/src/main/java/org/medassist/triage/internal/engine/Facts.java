@@ -43,11 +43,15 @@ public final class Facts {
 	 * Records a measurement the patient mentioned. The highest pain and temperature count; the first age stated
 	 * is the patient's (a carer who then gives their own age, "my 4-year-old... I'm 35", does not make the
 	 * patient an adult), and the first duration stated is how long the problem has lasted (a later sentence
-	 * about something else, "I sleep eight hours", does not replace it).
+	 * about something else, "I sleep eight hours", does not replace it). Of several vital-sign readings the
+	 * worst counts: the fastest pulse and breathing, the lowest oxygen, the blood pressure furthest from normal.
 	 */
 	public void measure(Measure measure, double value) {
 		measures.merge(measure, value, (old, now) -> switch (measure) {
-			case PAIN, TEMPERATURE -> Math.max(old, now);
+			case PAIN, TEMPERATURE, HEART_RATE, RESPIRATORY_RATE, DIASTOLIC_BP -> Math.max(old, now);
+			case OXYGEN_SATURATION -> Math.min(old, now);
+			// The reading furthest from a normal 120 counts: a low one (shock) and a high one (crisis) both matter.
+			case SYSTOLIC_BP -> Math.abs(now - 120) > Math.abs(old - 120) ? now : old;
 			case AGE, DURATION_DAYS -> old;
 			default -> now;
 		});
@@ -55,7 +59,7 @@ public final class Facts {
 
 	/** Records the answer to a question about this measure: it replaces what was read before. */
 	public void answer(Measure measure, double value) {
-		if (measure == Measure.PAIN || measure == Measure.TEMPERATURE) {
+		if (measure == Measure.PAIN || measure == Measure.TEMPERATURE || measure.isVitalSign()) {
 			measure(measure, value);
 		}
 		else {

@@ -420,10 +420,30 @@ public final class Interviewer {
 					consider(flag.when(), flag.disposition(), current, order, candidates, 1, false);
 				}
 			}
+			readingsQuestion().ifPresent(candidates::add);
 			return candidates.stream().filter(worthAsking).min(Comparator.comparing(Candidate::disposition)
 				.thenComparingInt(Candidate::tier)
 				.thenComparing(Comparator.comparingInt(Candidate::support).reversed())
 				.thenComparingInt(Candidate::order));
+		}
+
+		/**
+		 * The one question about readings (kb.yaml's question for {@code oxygen_saturation} asks for pulse, breathing
+		 * rate, blood pressure and oxygen level together), asked first, once, and only when what was said suggests
+		 * that readings were taken (a clinician's note: "a 67-year-old woman presents with", "c/o", "on
+		 * examination"; a home monitor mentioned), or when a home reading helps most: breathlessness (a pulse
+		 * oximeter) or palpitations (a pulse or smartwatch). Most patients have none, so nobody else is asked.
+		 */
+		private Optional<Candidate> readingsQuestion() {
+			String key = MEASURE + Measure.OXYGEN_SATURATION.key();
+			if (asked.contains(key) || !kb.measureQuestions().containsKey(Measure.OXYGEN_SATURATION.key())
+					|| facts.measures().keySet().stream().anyMatch(Measure::isVitalSign)
+					|| !(READINGS_LIKELY.matcher(Text.normalize(unprompted.toString())).find()
+							|| READINGS_HELP.stream().anyMatch(f -> facts.truthOf(f) == Truth.TRUE))) {
+				return Optional.empty();
+			}
+			// A reading decides more than any single sign: it goes before the other emergency questions.
+			return Optional.of(new Candidate(key, Disposition.EMERGENCY, 0, Integer.MAX_VALUE, -1, false));
 		}
 
 		private void consider(Condition when, Disposition disposition, Disposition current, List<String> order,
@@ -688,6 +708,14 @@ public final class Interviewer {
 	}
 
 	/** An opening about someone else: "my son...", "my 4-year-old...", "nan is...". */
+	/** Complaints for which a home reading (pulse oximeter, pulse, smartwatch) is worth one question. */
+	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations");
+	/** A clinician's note, or a patient or carer who mentions a monitor: readings may well have been taken. */
+	private static final java.util.regex.Pattern READINGS_LIKELY = java.util.regex.Pattern.compile(
+			"\\b(?:presents?|presenting|presented|c/o|complains? of|complaining of|brought in|on examination|o/e|obs|observations"
+			+ "|vitals|vital signs|pmh|h/o|pulse oximeter|oximeter|oxygen monitor|blood pressure monitor|bp monitor|smartwatch"
+			+ "|heart rate monitor|home monitor)\\b|^\\s*(?:an?\\s+)?\\d{1,3}[- ]?(?:years?|yrs?|y/o|yo|months?|weeks?)[- ]?(?:old\\b)?"
+			+ "(?:\\s+(?:man|woman|male|female|boy|girl|lady|gentleman|patient|infant|baby|child|m|f)\\b)");
 	private static final java.util.regex.Pattern CARER = java.util.regex.Pattern.compile(
 			"^(?:nan|nana|nanna|granny|grandma|grandad|granddad|grandpa|mum|mom|dad)\\b|\\b(?:my|our)\\s+(?:(?:little|baby|teenage|elderly|old|\\d+[- ]?(?:year|month|week|day)s?[- ]old)\\s+)?"
 					+ "(?:son|daughter|baby|child|kid|kids|toddler|boy|girl|mum|mom|mother|dad|father|husband|wife|partner|"

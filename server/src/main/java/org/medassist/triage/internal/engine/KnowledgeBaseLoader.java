@@ -110,6 +110,8 @@ public final class KnowledgeBaseLoader {
 		Map<String, MeasureQuestion> measures = new LinkedHashMap<>();
 		Map<String, String> texts = new LinkedHashMap<>();
 		List<RawDerived> rawDerived = new ArrayList<>();
+		// Findings with neither phrases nor a question: fine only when kb.yaml derives them (from a measurement).
+		Map<String, String> silent = new LinkedHashMap<>();
 		Map<String, String> redFlagFile = new LinkedHashMap<>();
 		List<RawRedFlag> rawFlags = new ArrayList<>();
 		Map<String, String> protocolFile = new LinkedHashMap<>();
@@ -166,7 +168,7 @@ public final class KnowledgeBaseLoader {
 					problems.add(where + ": no label");
 				}
 				if (list(f.phrases()).isEmpty() && blank(f.question())) {
-					problems.add(where + ": neither phrases (to recognise it) nor a question (to ask it)");
+					silent.put(f.id(), where);
 				}
 				if (findings.put(f.id(), new Finding(f.id(), f.label(), f.question(), lower(f.phrases()), f.snomed())) != null) {
 					problems.add(where + ": defined twice");
@@ -194,10 +196,19 @@ public final class KnowledgeBaseLoader {
 			problems.add("kb.yaml: 'version' must be a semantic version (1.2.3)");
 		}
 		for (Measure m : Measure.values()) {
-			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE) {
+			// Vital signs are read from what patients and clinicians write; most patients have no reading to give.
+			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE && !m.isVitalSign()) {
 				problems.add("no question for the measure '" + m.key() + "'");
 			}
 		}
+
+		Set<String> derivedPresent = new java.util.HashSet<>();
+		rawDerived.stream().filter(d -> !"absent".equals(d.state())).forEach(d -> derivedPresent.add(d.finding()));
+		silent.forEach((id, where) -> {
+			if (!derivedPresent.contains(id)) {
+				problems.add(where + ": neither phrases (to recognise it), a question (to ask it) nor a derivation in kb.yaml");
+			}
+		});
 
 		List<KnowledgeBase.Derived> derived = new ArrayList<>();
 		for (RawDerived d : rawDerived) {
@@ -249,7 +260,7 @@ public final class KnowledgeBaseLoader {
 				if (f == null) {
 					problems.add(where + ": complaint finding '" + c + "' is not defined");
 				}
-				else if (f.phrases().isEmpty()) {
+				else if (f.phrases().isEmpty() && !derivedPresent.contains(c)) {
 					problems.add(where + ": complaint finding '" + c + "' has no phrases: it could never be recognised");
 				}
 			}

@@ -15,12 +15,27 @@ public enum Measure {
 	/** Pain on a 0 to 10 scale. */
 	PAIN("pain"),
 	/** Completed weeks of pregnancy. */
-	PREGNANCY_WEEKS("pregnancy_weeks");
+	PREGNANCY_WEEKS("pregnancy_weeks"),
+	/** Heart rate (pulse), beats per minute. */
+	HEART_RATE("heart_rate"),
+	/** Breathing (respiratory) rate, breaths per minute. */
+	RESPIRATORY_RATE("respiratory_rate"),
+	/** Systolic (upper) blood pressure, mmHg. */
+	SYSTOLIC_BP("systolic_bp"),
+	/** Diastolic (lower) blood pressure, mmHg. */
+	DIASTOLIC_BP("diastolic_bp"),
+	/** Oxygen saturation (pulse oximeter, SpO2), percent. */
+	OXYGEN_SATURATION("oxygen_saturation");
 
 	private final String key;
 
 	Measure(String key) {
 		this.key = key;
+	}
+
+	/** A vital sign: read only from what was said (never asked for by a question of its own). */
+	public boolean isVitalSign() {
+		return ordinal() >= HEART_RATE.ordinal();
 	}
 
 	public String key() {

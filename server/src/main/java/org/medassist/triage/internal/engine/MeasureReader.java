@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads numbers with meaning from what a patient wrote: age (years, months, weeks, "67F"), temperature
- * (°C or °F), how long the problem has lasted, pain scores, weeks of pregnancy, and sex. When the patient
- * answers a question about one measure, a bare number ("58", "about 39") is read as that measure.
+ * (°C or °F), how long the problem has lasted, pain scores, weeks of pregnancy, sex, and the vital signs a
+ * clinician or a home monitor gives (heart rate, breathing rate, blood pressure, oxygen saturation). When the
+ * patient answers a question about one measure, a bare number ("58", "about 39") is read as that measure.
+ *
+ * <p>Vital signs are read first, each only with its own label or unit ("HR 124", "sats 89%", "BP 84/50",
+ * "190 over 120" after "blood pressure", "40 breaths a minute"), and their numbers are then blanked out so that
+ * no other reader takes them (a pulse of 104 beside "temp 38" is not 104 °F, "RR 28/min" is no duration).
  */
 final class MeasureReader {
 
@@ -27,12 +32,35 @@ final class MeasureReader {
 	private static final Pattern AGE_BEFORE = Pattern.compile("\\b(?:i'm|i am|im|she's|he's|she is|he is|aged?)\\s*$");
 	private static final Pattern OTHER_UNIT = Pattern.compile("\\s*(?:kg|kilos?|lbs?|pounds|cm|mm|mmol|%|weeks?|wks?|hours?|hrs?|days?|minutes?|mins?)(?![a-z])");
 	private static final Pattern TEMP_CONTEXT = Pattern.compile("\\b(temp|temperature|fever|febrile|thermometer|degrees|°|º)");
+	/** A clinician's label right before the number: "T 38.9", "Tmax 39.4", "temp: 37.2". */
+	private static final Pattern TEMP_LABEL = Pattern.compile("\\b(?:t|tmax|temp)\\s*[:=]?\\s*$");
 
 	private static final Pattern DURATION = Pattern.compile("\\b(?:for|since|past|last|about|over|almost|nearly)?\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?"
 			+ NUM + "\\s*(minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?)\\b");
+	// Vital signs. Words that may stand between a label and its number ("pulse is about 130", "oxygen was down to 89").
+	private static final String LINK = "(?:\\s*(?:[:=~-]|is|was|were|of|at|reading|readings|reads|read|says|said|shows|showed|showing|showed|around|about|approx|approximately|only|just|now|still|currently|been|has|had|it's|its|went|gone|dropped|dropping|fell|fallen|falling|rose|down|up|to|as|low|high|monitor|machine|cuff|level|levels|today|tonight|this|morning|evening|on|in|the|my|his|her|rate|mmhg|room|air|ra|fingertip|finger|watch|smartwatch|reading|measured|checked|by|nurse|gp|ambulance|paramedic|paramedics|de|es|esta|está|marca|marcaba|tiene|tengo|en|mi|su|la|el|era|fue|da|dio|sale|salió|a|alrededor)\\b){0,6}\\s*";
+	private static final Pattern SPO2 = Pattern.compile("\\b(?:spo2|sp02|sao2|o2 ?sats?|o2 saturations?|sats|saturations?|saturating|satting|sating|oxygen saturations?|oxygen sats?|oxygen levels?|oxygen|blood oxygen|pulse ?ox(?:imeter|imetry)?|oximeter|oximetry|pulse-ox|saturaci[oó]n(?: de ox[ií]geno)?|ox[ií]geno|ox[ií]metro)"
+			+ LINK + "(\\d{2,3})(?:\\s*(?:%|percent|per cent))?(?!\\s*(?:/|over\\b|bpm|beats|breaths|times|mm|kg|l\\b|litres|liters|lpm|years?|days?|weeks?|hours?))");
+	private static final Pattern SPO2_ON_AIR = Pattern.compile("\\b(\\d{2,3})\\s*(?:%|percent|per cent)\\s*(?:on (?:room )?air|in air|on ra|ra\\b|on \\d+ ?l|oxygen|o2|sats?\\b|saturation)");
+	private static final Pattern SPO2_CONTEXT = Pattern.compile("\\b(?:oximeter|oximetry|pulse ox|oxygen|spo2|sats|saturation|ox[ií]geno|saturaci[oó]n|ox[ií]metro)");
+	private static final Pattern BARE_PERCENT = Pattern.compile("\\b(\\d{2,3})\\s*(?:%|percent|per cent)");
+	private static final Pattern BP = Pattern.compile("\\b(?:bp|b/p|nibp|blood pressures?|pressure|hypotensive|hypertensive|tensi[oó]n(?: arterial)?|presi[oó]n(?: arterial)?|ta)" + LINK
+			+ "(\\d{2,3})\\s*(?:/|over)\\s*(\\d{2,3})\\b(?:\\s*mm ?hg\\b)?");
+	private static final Pattern BP_MMHG = Pattern.compile("\\b(\\d{2,3})\\s*/\\s*(\\d{2,3})\\s*mm ?hg\\b");
+	private static final Pattern BP_BARE = Pattern.compile("\\b(\\d{2,3})\\s*(?:/|over)\\s*(\\d{2,3})\\b(?:\\s*mm ?hg\\b)?");
+	private static final Pattern BP_CONTEXT = Pattern.compile("\\b(?:bp|b/p|blood pressure|blood pressures|tensi[oó]n|presi[oó]n arterial)(?![\\p{L}])");
+	private static final Pattern SYSTOLIC = Pattern.compile("\\b(?:systolic|sbp)(?: bp| blood pressure)?" + LINK + "(\\d{2,3})\\b(?!\\s*/)");
+	private static final Pattern RR = Pattern.compile("\\b(?:rr|resp(?:iratory|iration)? ?rate|resps|respirations|breathing rate|rate of breathing|tachypnoeic|tachypneic|tachypnoea|tachypnea|frecuencia respiratoria|fr)"
+			+ LINK + "(\\d{1,3})\\b(?!\\s*(?:%|/\\s*\\d|bpm|beats|years?|days?|weeks?|hours?))");
+	private static final Pattern RR_UNIT = Pattern.compile("\\b(\\d{1,3})\\s*(?:breaths?|breathes|resps|respiraciones)\\s*(?:(?:a|per|/|each|every|por) ?(?:min(?:ute|uto)?|m)\\b)?|\\bbreath(?:ing|es)? (?:at |about |around |roughly )*(\\d{1,3}) (?:times )?(?:a|per|/|each|every) ?min(?:ute)?\\b");
+	private static final Pattern HR = Pattern.compile("\\b(?:hr|heart ?rate|heart ?beat|pulse(?! ?ox)(?: rate)?|pr|apical|tachycardic|tachycardia|bradycardic|bradycardia|heart (?:is |was )?(?:racing|beating|going|pounding|running)|pulso|frecuencia card[ií]aca|fc)"
+			+ LINK + "(\\d{2,3})\\b(?!\\s*(?:%|/\\s*\\d|breaths|years?|days?|weeks?|hours?|mg|kg))");
+	private static final Pattern HR_P = Pattern.compile("\\bp\\s*[:=]?\\s*(\\d{2,3})\\b(?!\\s*(?:%|/))");
+	private static final Pattern HR_UNIT = Pattern.compile("\\b(\\d{2,3})\\s*(?:bpm|beats? (?:a|per|/) ?min(?:ute)?|beats/min|b/min|lpm|latidos por minuto|pulsaciones)\\b");
+
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s?(?:/|out of)\\s?10\\b");
 
-	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\s?(?:pregnant|gestation|along|pg)\\b|\\b(\\d{1,2})\\s?/\\s?40\\b|\\bpregnant\\b[^.]{0,20}?\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\b");
+	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?)'?\\s?(?:of\\s)?(?:pregnant|gestation|along|pg|pregnancy)\\b|\\b(\\d{1,2})\\s?/\\s?40\\b|\\bpregnant\\b[^.]{0,20}?\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\b");
 
 	private static final Pattern FEMALE = Pattern.compile("\\b(i'm a|i am a|as a|im a)\\b[^.,]{0,30}\\b(woman|female|girl|lady|mum|mom|mother)\\b|\\b(my|our) (daughter|wife|mum|mom|mother|grandmother|grandma|sister|girlfriend|baby girl|girl|aunt|niece)\\b|\\b(woman|female|lady)\\b");
 	private static final Pattern MALE = Pattern.compile("\\b(i'm a|i am a|as a|im a)\\b[^.,]{0,30}\\b(man|male|guy|boy|dad|father)\\b|\\b(my|our) (son|husband|dad|father|grandfather|grandpa|brother|boyfriend|baby boy|boy|uncle|nephew)\\b|\\b(man|male|gentleman)\\b");
@@ -40,8 +68,10 @@ final class MeasureReader {
 	private MeasureReader() {
 	}
 
-	static Map<Measure, Double> read(String normalized, Optional<Measure> asked) {
+	static Map<Measure, Double> read(String text, Optional<Measure> asked) {
 		Map<Measure, Double> out = new EnumMap<>(Measure.class);
+		// Vital signs first; their numbers are then blanked out for every other reader.
+		String normalized = vitals(text, out);
 		age(normalized).ifPresent(v -> out.put(Measure.AGE, v));
 		temperature(normalized, asked.orElse(null) == Measure.TEMPERATURE).ifPresent(v -> out.put(Measure.TEMPERATURE, v));
 		Matcher pain = PAIN.matcher(normalized);
@@ -60,6 +90,89 @@ final class MeasureReader {
 		// An answer to a question about one measure is read as that measure first ("38 to 39.9" -> 39.9).
 		asked.ifPresent(measure -> bareNumber(normalized, measure).ifPresent(v -> out.put(measure, v)));
 		return out;
+	}
+
+	/**
+	 * Reads the vital signs into {@code out} (the worst of several readings of one sign) and returns the text
+	 * with each reading blanked out (same length, so positions still match).
+	 */
+	static String vitals(String text, Map<Measure, Double> out) {
+		StringBuilder masked = new StringBuilder(text);
+		// Oxygen first: "pulse ox 95%" is an oxygen level, not a pulse.
+		read(SPO2, masked, 1, v -> v >= 50 && v <= 100, Measure.OXYGEN_SATURATION, out);
+		read(SPO2_ON_AIR, masked, 1, v -> v >= 50 && v <= 100, Measure.OXYGEN_SATURATION, out);
+		if (SPO2_CONTEXT.matcher(text).find()) {
+			// "I checked my oxygen on the oximeter, it says 97%", "sats 94% then 90%": a percentage where oxygen is
+			// talked about.
+			read(BARE_PERCENT, masked, 1, v -> v >= 70 && v <= 100, Measure.OXYGEN_SATURATION, out);
+		}
+		bloodPressure(BP, masked, out);
+		bloodPressure(BP_MMHG, masked, out);
+		if (BP_CONTEXT.matcher(masked).find()) {
+			// "I checked my blood pressure at the pharmacy and it was 186/122": a reading where blood pressure is
+			// talked about, in the same sentence.
+			for (String sentence : masked.toString().split("(?<!\\d)[.!?;]|[.!?;](?!\\d)")) {
+				if (BP_CONTEXT.matcher(sentence).find()) {
+					int offset = masked.indexOf(sentence);
+					if (offset >= 0) {
+						StringBuilder part = new StringBuilder(sentence);
+						bloodPressure(BP_BARE, part, out);
+						masked.replace(offset, offset + sentence.length(), part.toString());
+					}
+				}
+			}
+		}
+		read(SYSTOLIC, masked, 1, v -> v >= 40 && v <= 300, Measure.SYSTOLIC_BP, out);
+		read(RR, masked, 1, v -> v >= 4 && v <= 120, Measure.RESPIRATORY_RATE, out);
+		read(RR_UNIT, masked, 0, v -> v >= 4 && v <= 120, Measure.RESPIRATORY_RATE, out);
+		read(HR, masked, 1, v -> v >= 20 && v <= 300, Measure.HEART_RATE, out);
+		read(HR_UNIT, masked, 1, v -> v >= 20 && v <= 300, Measure.HEART_RATE, out);
+		read(HR_P, masked, 1, v -> v >= 30 && v <= 250, Measure.HEART_RATE, out);
+		return masked.toString();
+	}
+
+	/** Each match's number (group {@code group}, or the first group that matched when 0) within range, blanked out. */
+	private static void read(Pattern pattern, StringBuilder text, int group, java.util.function.DoublePredicate plausible,
+			Measure measure, Map<Measure, Double> out) {
+		Matcher m = pattern.matcher(text);
+		while (m.find()) {
+			String number = group > 0 ? m.group(group) : m.group(1) != null ? m.group(1) : m.group(2);
+			double value = Double.parseDouble(number);
+			if (!plausible.test(value)) {
+				continue;
+			}
+			worst(measure, value, out);
+			blank(text, m.start(), m.end());
+		}
+	}
+
+	private static void bloodPressure(Pattern pattern, StringBuilder text, Map<Measure, Double> out) {
+		Matcher m = pattern.matcher(text);
+		while (m.find()) {
+			double systolic = Double.parseDouble(m.group(1));
+			double diastolic = Double.parseDouble(m.group(2));
+			// Never a pain score (7/10), a duration (3/7, 2/52) or weeks of pregnancy (36/40).
+			if (systolic < 50 || systolic > 300 || diastolic < 20 || diastolic > 200 || diastolic >= systolic) {
+				continue;
+			}
+			worst(Measure.SYSTOLIC_BP, systolic, out);
+			worst(Measure.DIASTOLIC_BP, diastolic, out);
+			blank(text, m.start(), m.end());
+		}
+	}
+
+	private static void worst(Measure measure, double value, Map<Measure, Double> out) {
+		out.merge(measure, value, (old, now) -> switch (measure) {
+			case OXYGEN_SATURATION -> Math.min(old, now);
+			case SYSTOLIC_BP -> Math.abs(now - 120) > Math.abs(old - 120) ? now : old;
+			default -> Math.max(old, now);
+		});
+	}
+
+	private static void blank(StringBuilder text, int start, int end) {
+		for (int i = start; i < end; i++) {
+			text.setCharAt(i, ' ');
+		}
 	}
 
 	static Optional<Facts.Sex> sex(String normalized) {
@@ -129,7 +242,7 @@ final class MeasureReader {
 			// one anywhere in a message that talks about temperature: ages and counts have no decimals.
 			boolean reading = m.group(1).matches("\\d{2}[.,]\\d") && value >= 35 && value < 43 && TEMP_CONTEXT.matcher(text).find()
 					&& !OTHER_UNIT.matcher(text.substring(m.end())).lookingAt();
-			boolean context = asked || reading || TEMP_CONTEXT.matcher(before).find();
+			boolean context = asked || reading || TEMP_CONTEXT.matcher(before).find() || TEMP_LABEL.matcher(before).find();
 			String unit = m.group(2);
 			boolean fahrenheit = unit != null && unit.startsWith("f") || unit == null && value >= 93 && value <= 110;
 			if (fahrenheit) {
@@ -153,6 +266,13 @@ final class MeasureReader {
 		if (text.matches(".*\\bsince (monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|last week)\\b.*")) {
 			return Optional.of(text.contains("last week") ? 7.0 : 3.0);
 		}
+		// A clinician's shorthand: "3/7" is three days, "2/52" two weeks (never "24/7").
+		Matcher shorthand = CLINICAL_SPAN.matcher(text);
+		if (shorthand.find()) {
+			double n = Double.parseDouble(shorthand.group(1));
+			String unit = shorthand.group(2);
+			return Optional.of(unit.equals("7") ? n : n * 7);
+		}
 		// "For months" with no number: read at its least, two of the unit (the shortest span the plural can mean).
 		Matcher bare = BARE_SPAN.matcher(text);
 		if (bare.find() && duration(text, true).isEmpty()) {
@@ -166,6 +286,7 @@ final class MeasureReader {
 		return anchored.isPresent() ? anchored : duration(text, false);
 	}
 
+	private static final Pattern CLINICAL_SPAN = Pattern.compile("\\b([1-9]|1\\d|2[0-3])\\s?/\\s?(7|52)\\b(?!\\s*/)");
 	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
 	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
 	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|once|twice|thrice|times|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
@@ -243,6 +364,11 @@ final class MeasureReader {
 			case PREGNANCY_WEEKS -> high <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")
 					? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
 			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high * spanishDays(rest)));
+			// The readings question asks for several signs at once: a bare number is ambiguous, except a percentage,
+			// which can only be the oxygen level ("91%"). Labelled readings were read by vitals() already.
+			case OXYGEN_SATURATION -> rest.matches("\\s*(%|percent|per cent).*") && low >= 50 && low <= 100
+					? Optional.of(low) : Optional.empty();
+			case SYSTOLIC_BP, HEART_RATE, RESPIRATORY_RATE, DIASTOLIC_BP -> Optional.empty();
 		};
 	}
 

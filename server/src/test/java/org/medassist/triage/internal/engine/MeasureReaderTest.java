@@ -70,4 +70,94 @@ class MeasureReaderTest {
 	void readsABareAnswerAsTheMeasureAskedFor(Measure asked, String answer, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(answer), Optional.of(asked)).get(asked)).isCloseTo(expected, within(0.05));
 	}
+
+	@ParameterizedTest(name = "{0} -> {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			HR 124                                                        | HEART_RATE        | 124
+			pulse 130, no fever                                           | HEART_RATE        | 130
+			Obs: T 37.1, P 110, BP 130/80                                 | HEART_RATE        | 110
+			heart rate of 140 bpm                                         | HEART_RATE        | 140
+			my watch says my heart rate has been 180 for half an hour     | HEART_RATE        | 180
+			resting pulse around 105 for weeks                            | HEART_RATE        | 105
+			tachycardic at 150                                            | HEART_RATE        | 150
+			pulse of 96, sats 97%                                         | HEART_RATE        | 96
+			BP 84/50                                                      | SYSTOLIC_BP       | 84
+			BP 84/50                                                      | DIASTOLIC_BP      | 50
+			blood pressure 190/120 mmHg                                   | SYSTOLIC_BP       | 190
+			my blood pressure is 200 over 120 and I have a headache       | DIASTOLIC_BP      | 120
+			I checked my blood pressure at the pharmacy and it was 186/122 | SYSTOLIC_BP      | 186
+			my BP monitor showed 145/92 this morning                      | DIASTOLIC_BP      | 92
+			repeat 158/96 mmHg                                            | SYSTOLIC_BP       | 158
+			systolic 82                                                   | SYSTOLIC_BP       | 82
+			RR 32                                                         | RESPIRATORY_RATE  | 32
+			resp rate 30                                                  | RESPIRATORY_RATE  | 30
+			breathing 40 times a minute                                   | RESPIRATORY_RATE  | 40
+			I counted 26 breaths a minute                                 | RESPIRATORY_RATE  | 26
+			respiratory rate of 28/min                                    | RESPIRATORY_RATE  | 28
+			sats 89%                                                      | OXYGEN_SATURATION | 89
+			SpO2 90% on room air                                          | OXYGEN_SATURATION | 90
+			O2 sat 91                                                     | OXYGEN_SATURATION | 91
+			oxygen level 91                                               | OXYGEN_SATURATION | 91
+			my oxygen is 89 on the finger monitor                         | OXYGEN_SATURATION | 89
+			my pulse oximeter is showing 93 or 94% since this morning     | OXYGEN_SATURATION | 93
+			I checked my oxygen on the oximeter and it says 97%           | OXYGEN_SATURATION | 97
+			pulse ox 95%                                                  | OXYGEN_SATURATION | 95
+			saturating 88% on air                                         | OXYGEN_SATURATION | 88
+			sats 94% then 90%                                             | OXYGEN_SATURATION | 90
+			saturación de oxígeno 89%                                     | OXYGEN_SATURATION | 89
+			el oxímetro marca 91%                                         | OXYGEN_SATURATION | 91
+			tiene el pulso a 140                                          | HEART_RATE        | 140
+			frecuencia cardíaca de 150 lpm                                | HEART_RATE        | 150
+			la tensión me salió 190/120                                   | SYSTOLIC_BP       | 190
+			respira 40 respiraciones por minuto                           | RESPIRATORY_RATE  | 40
+			""")
+	void readsVitalSigns(String text, Measure measure, double expected) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
+	}
+
+	@ParameterizedTest(name = "{0}: {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			temp 38, HR 104                                               | TEMPERATURE       | 38
+			T 38.9, HR 118, RR 28, BP 96/60, SpO2 88% on room air          | TEMPERATURE       | 38.9
+			T 38.9, HR 118, RR 28, BP 96/60, SpO2 88% on room air          | HEART_RATE        | 118
+			T 38.9, HR 118, RR 28, BP 96/60, SpO2 88% on room air          | RESPIRATORY_RATE  | 28
+			T 38.9, HR 118, RR 28, BP 96/60, SpO2 88% on room air          | SYSTOLIC_BP       | 96
+			T 38.9, HR 118, RR 28, BP 96/60, SpO2 88% on room air          | OXYGEN_SATURATION | 88
+			a 67-year-old woman, HR 118                                   | AGE               | 67
+			temperature 98.6 F, pulse 72                                  | TEMPERATURE       | 37
+			pain 7/10, BP 150/90                                          | PAIN              | 7
+			3/7 of cough, HR 104                                          | DURATION_DAYS     | 3
+			2/52 hx of ankle swelling, BP 152/88                          | DURATION_DAYS     | 14
+			cough x 3 days, RR 22                                         | DURATION_DAYS     | 3
+			at 34 weeks' gestation, BP 168/112                            | PREGNANCY_WEEKS   | 34
+			G2P1 at 36/40, BP 150/100                                     | PREGNANCY_WEEKS   | 36
+			""")
+	void vitalSignsLeaveTheOtherMeasuresAlone(String text, Measure measure, double expected) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
+	}
+
+	@ParameterizedTest(name = "{0} has no {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			temperature 98.6 F                                            | HEART_RATE
+			pain 7/10 in my back                                          | SYSTOLIC_BP
+			3/7 of cough                                                  | SYSTOLIC_BP
+			36/40 pregnant                                                | SYSTOLIC_BP
+			he's 72 and has a fever                                       | HEART_RATE
+			I took 500 mg of paracetamol                                  | HEART_RATE
+			I'm 89 and my oxygen tank ran out                             | OXYGEN_SATURATION
+			she is 90% better today                                       | OXYGEN_SATURATION
+			it hurts 24/7                                                 | DURATION_DAYS
+			I'm 45 and breathing is hard                                  | RESPIRATORY_RATE
+			heart rate 120 a while ago                                    | OXYGEN_SATURATION
+			BP 120/80                                                     | PAIN
+			BP 120/80                                                     | HEART_RATE
+			sats 95%                                                      | HEART_RATE
+			pulse ox 95%                                                  | HEART_RATE
+			HR 110                                                        | TEMPERATURE
+			I sat on the sofa for 45 minutes                              | OXYGEN_SATURATION
+			I've had it for 24 hrs 100 times                              | HEART_RATE
+			""")
+	void vitalSignTraps(String text, Measure measure) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(measure);
+	}
 }
