@@ -124,6 +124,12 @@ class SpanishRedFlagTableTest {
 				new Case("no siento mis partes y me duele la espalda", EMERGENCY, "rf-cauda-equina", null),
 				new Case("me pegaron una puñalada", EMERGENCY, "rf-serious-accident", null),
 				new Case("mi hijo se ahogó en la piscina", EMERGENCY, "rf-severe-breathing-difficulty", null),
+				// Adult emergencies that present atypically (red-flags/acute.yaml)
+				new Case("Tengo un dolor en el pecho como un desgarro que me atraviesa hasta la espalda", EMERGENCY, "rf-aortic-dissection", null),
+				new Case("Tengo el ojo rojo y me duele, y veo halos alrededor de las luces", EMERGENCY, "rf-acute-glaucoma", null),
+				new Case("Se me hinchó la lengua y tengo la voz ronca", EMERGENCY, "rf-mouth-swelling-airway-signs", null),
+				new Case("Tengo enfermedad de Addison y llevo toda la mañana vomitando", EMERGENCY, "rf-adrenal-crisis", null),
+				new Case("Dejé el alcohol hace dos días y ahora veo cosas que no están y estoy confundido", EMERGENCY, "rf-alcohol-withdrawal-severe", null),
 				// An emergency found by a protocol rule rather than a red flag: the sore throat with drooling.
 				new Case("me duele la garganta y no puedo tragar ni la saliva", EMERGENCY, null, null));
 	}
