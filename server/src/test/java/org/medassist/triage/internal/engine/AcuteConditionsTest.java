@@ -77,7 +77,7 @@ class AcuteConditionsTest {
 		assertThat(aneurysm.disposition()).as(aneurysm.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
 
 		Assessment glaucoma = consult("My right eye went red and painful this evening", "I'm not sure",
-				"finding:haloes_around_lights", "Yes, I see rainbow rings around the lights");
+				"finding:halos_around_lights", "Yes, I see rainbow rings around the lights");
 		assertThat(glaucoma.disposition()).as(glaucoma.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
 
 		Assessment angioedema = consult("My lips and tongue have swollen up over the last hour", "I'm not sure",
