@@ -538,17 +538,12 @@ public final class Interviewer {
 		 * plainer for the carer who answers.
 		 */
 		private boolean aboutSomeoneElse() {
-			String opening = Text.normalize(openingText);
-			return CARER.matcher(opening).find();
+			return Interviewer.aboutSomeoneElse(openingText);
 		}
 
 		/** The sex the opening's words for the patient say ("my grandad", "my daughter"), for a pronoun only; or null. */
 		private Facts.Sex sexOfWhoIsUnwell() {
-			String opening = Text.normalize(openingText);
-			if (HER.matcher(opening).find()) {
-				return Facts.Sex.FEMALE;
-			}
-			return HIM.matcher(opening).find() ? Facts.Sex.MALE : null;
+			return Interviewer.sexOfWhoIsUnwell(openingText);
 		}
 
 		/** Rules that might still have fired: what the engine could not rule out. */
@@ -707,6 +702,35 @@ public final class Interviewer {
 		}
 	}
 
+	/**
+	 * Whether an opening is about someone else: a carer's ("my son...", "my 4-year-old...", "nan is...") or a
+	 * clinician's ("A 9-month-old infant is brought in with...", "An 11-year-old girl presents with...").
+	 */
+	static boolean aboutSomeoneElse(String openingText) {
+		String opening = Text.normalize(openingText);
+		return CARER.matcher(opening).find() || CLINICIAN.matcher(opening).find();
+	}
+
+	/**
+	 * The sex the opening's first word for the patient says ("my grandad", "my daughter", "a 9-year-old boy is brought
+	 * in by his mother": a boy), for a pronoun only; or null.
+	 */
+	static Facts.Sex sexOfWhoIsUnwell(String openingText) {
+		String opening = Text.normalize(openingText);
+		var her = HER.matcher(opening);
+		var him = HIM.matcher(opening);
+		int she = her.find() ? her.start() : Integer.MAX_VALUE;
+		int he = him.find() ? him.start() : Integer.MAX_VALUE;
+		if (she == Integer.MAX_VALUE && he == Integer.MAX_VALUE) {
+			return null;
+		}
+		return she < he ? Facts.Sex.FEMALE : Facts.Sex.MALE;
+	}
+
+	/** A clinician's case: "A 9-month-old infant...", "An 11-year-old girl presents...", "...is brought in by her mother". */
+	private static final java.util.regex.Pattern CLINICIAN = java.util.regex.Pattern.compile(
+			"^(?:a|an)\\s+\\d+(?:\\.\\d+)?[- ]?(?:year|month|week|day)s?[- ]old\\b|\\b(?:is|was) brought (?:in|to)\\b");
+
 	/** An opening about someone else: "my son...", "my 4-year-old...", "nan is...". */
 	/** Complaints for which a home reading (pulse oximeter, pulse, smartwatch) is worth one question. */
 	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations");
@@ -724,9 +748,9 @@ public final class Interviewer {
 					+ "|\\bmy\\s+\\d+[- ]?(?:year|month|week|day)s?[- ]old\\b");
 
 	private static final java.util.regex.Pattern HER = java.util.regex.Pattern.compile(
-			"\\b(?:mum|mom|mother|daughter|wife|girl|sister|nan|nana|nanna|granny|grandma|grandmother|granddaughter|aunt|she)\\b");
+			"\\b(?:mum|mom|mother|daughter|wife|girl|woman|lady|sister|nan|nana|nanna|granny|grandma|grandmother|granddaughter|aunt|she)\\b");
 	private static final java.util.regex.Pattern HIM = java.util.regex.Pattern.compile(
-			"\\b(?:dad|father|son|husband|boy|brother|grandad|granddad|grandpa|grandfather|grandson|uncle|he)\\b");
+			"\\b(?:dad|father|son|husband|boy|man|gentleman|brother|grandad|granddad|grandpa|grandfather|grandson|uncle|he)\\b");
 
 	/**
 	 * A question written for the patient or their carer, put to the carer about the patient: "Is she", "Has he", or

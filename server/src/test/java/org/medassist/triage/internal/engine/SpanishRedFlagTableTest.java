@@ -130,6 +130,14 @@ class SpanishRedFlagTableTest {
 				new Case("Se me hinchó la lengua y tengo la voz ronca", EMERGENCY, "rf-mouth-swelling-airway-signs", null),
 				new Case("Tengo enfermedad de Addison y llevo toda la mañana vomitando", EMERGENCY, "rf-adrenal-crisis", null),
 				new Case("Dejé el alcohol hace dos días y ahora veo cosas que no están y estoy confundido", EMERGENCY, "rf-alcohol-withdrawal-severe", null),
+				// Children (round 4): croup at rest, intussusception, green vomit, ketoacidosis, medicines, the airway.
+				new Case("Mi hijo de 2 años tiene tos de perro y hace ruido al respirar incluso en reposo", EMERGENCY, "rf-stridor-at-rest", null),
+				new Case("Mi bebé de 10 meses grita y encoge las piernas, vomitó y tiene sangre en la caca", EMERGENCY, "rf-possible-intussusception", null),
+				new Case("Mi bebé de 3 semanas vomita verde", EMERGENCY, "rf-child-green-vomit", null),
+				new Case("Mi hijo de 9 años tiene mucha sed, orina mucho y el aliento le huele a acetona", EMERGENCY, "rf-possible-dka-new-diabetes", null),
+				new Case("Mi hija de 7 años tiene mucha sed y ahora está vomitando", EMERGENCY, null, "thirst-new-diabetes"),
+				new Case("Mi hija de 2 años agarró mis pastillas, creo que se tomó unas pastillas", EMERGENCY, "rf-child-medicine-ingestion", null),
+				new Case("Mi hijo tiene fiebre, babea y no puede tragar", EMERGENCY, "rf-drooling-airway", null),
 				// An emergency found by a protocol rule rather than a red flag: the sore throat with drooling.
 				new Case("me duele la garganta y no puedo tragar ni la saliva", EMERGENCY, null, null));
 	}

@@ -1,0 +1,104 @@
+package org.medassist.triage.internal.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.medassist.triage.Assessment;
+import org.medassist.triage.Disposition;
+import org.medassist.triage.internal.KnowledgeBaseFiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Babies and children (round 4): child emergencies found from the carer's or clinician's opening alone and from an
+ * interview whose deciding fact comes out only when asked, and their look-alikes that must not be escalated (croup
+ * that is noisy only when the child cries, a toddler's bump on the head, colic, teething). Real knowledge base and
+ * the bundled embedding model, as in production.
+ */
+class ChildrenTriageTest {
+
+	private static Interviewer engine;
+
+	@BeforeAll
+	static void load() throws Exception {
+		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+	}
+
+	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
+	private static Interviewer.Decision consult(String opening, String... answers) {
+		List<Interviewer.Turn> turns = new ArrayList<>();
+		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
+		Interviewer.Decision d = engine.next(turns, "911");
+		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
+			String reply = "I'm not sure";
+			for (int a = 0; a + 1 < answers.length; a += 2) {
+				if (ask.questionId().equals(answers[a])) {
+					reply = answers[a + 1];
+				}
+			}
+			turns.add(new Interviewer.Turn(ask.questionId(), reply));
+			d = engine.next(turns, "911");
+		}
+		return d;
+	}
+
+	private static Assessment assess(String opening, String... answers) {
+		Interviewer.Decision d = consult(opening, answers);
+		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
+		return ((Interviewer.Conclude) d).assessment();
+	}
+
+	@Test
+	void childEmergenciesAreFoundFromTheOpening() {
+		assertThat(assess("A 2-year-old boy has a barking cough and inspiratory stridor at rest with subcostal recession.")
+			.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(assess("My 10-month-old has screaming bouts where she pulls her legs up, she's been sick and there's blood in her nappy.")
+			.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(assess("My 8-year-old has been really thirsty and weeing loads, now he's vomiting and his breath smells like pear drops.")
+			.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(assess("A 4-day-old neonate has bilious vomiting.").disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(assess("I think my 3-year-old got into my tablets, she seems fine.").disposition())
+			.isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void childEmergenciesComeOutWhenAsked() {
+		Assessment croup = assess("My 2-year-old has croup with a barking cough.", "finding:stridor_at_rest", "yes");
+		assertThat(croup.disposition()).isEqualTo(Disposition.EMERGENCY);
+
+		Assessment tummy = assess("My 1-year-old has been sick a few times today.", "finding:episodic_screaming_legs_up", "yes");
+		assertThat(tummy.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(tummy.redFlags()).anySatisfy(f -> assertThat(f.id()).isEqualTo("rf-possible-intussusception"));
+	}
+
+	@Test
+	void lookAlikesAreNotEscalated() {
+		assertThat(assess("My 2-year-old has croup. When she cries her breathing gets noisy, but when she's calm it's quiet.",
+				"finding:stridor_at_rest", "no", "finding:chest_recession", "no", "finding:severe_breathing_difficulty", "no",
+				"finding:drowsiness", "no", "finding:mottled_skin", "no", "finding:drooling", "no").disposition())
+			.isEqualTo(Disposition.URGENT);
+		assertThat(assess("My 2-year-old bumped his head on the table an hour ago. He cried straight away and is playing normally now. He hasn't been sick and isn't sleepy.",
+				"finding:loss_of_consciousness", "no", "finding:drowsiness", "no", "finding:confusion", "no",
+				"finding:seizure", "no", "finding:vomiting", "no", "finding:memory_loss", "no", "finding:behaviour_change", "no",
+				"finding:skull_fracture_signs", "no", "finding:anticoagulant", "no", "finding:bleeding_disorder", "no",
+				"finding:arm_leg_weakness", "no", "finding:vision_loss", "no", "finding:serious_accident", "no",
+				"finding:alcohol_or_drugs", "no", "finding:headache", "no").disposition())
+			.isEqualTo(Disposition.SELF_CARE);
+		assertThat(assess("My 6-week-old has colic, he cries every evening for hours and draws his legs up, but he feeds well and is gaining weight.",
+				"finding:baby_seems_well", "yes", "finding:fever", "no", "finding:vomiting", "no", "finding:bloody_stool", "no",
+				"measure:temperature", "36.8").disposition())
+			.isNotEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aClinicianOpeningIsAboutSomeoneElseWithTheRightPronoun() {
+		assertThat(Interviewer.aboutSomeoneElse("A 9-month-old infant is brought in with a fever.")).isTrue();
+		assertThat(Interviewer.aboutSomeoneElse("An 11-year-old girl presents with tummy pain.")).isTrue();
+		assertThat(Interviewer.aboutSomeoneElse("I have had a sore throat for three days.")).isFalse();
+		assertThat(Interviewer.sexOfWhoIsUnwell("A 9-year-old boy is brought in by his mother with a limp."))
+			.isEqualTo(Facts.Sex.MALE);
+		assertThat(Interviewer.sexOfWhoIsUnwell("An 80-year-old woman is brought in by her son.")).isEqualTo(Facts.Sex.FEMALE);
+	}
+}
