@@ -2,6 +2,7 @@ package org.medassist.triage.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -353,13 +354,30 @@ public final class Interviewer {
 				}
 				// Still no complaint: screen for the emergencies it could hide before handing it to the nurse.
 				Optional<String> screen = questions < MAX_QUESTIONS_IN_ALL ? kb.globalScreen().stream()
-					.filter(f -> !facts.isKnown(f) && !asked.contains(FINDING + f))
+					.filter(f -> !facts.isKnown(f) && !asked.contains(FINDING + f) && couldMatter(f))
 					.findFirst() : Optional.empty();
 				if (screen.isPresent()) {
 					return ask(FINDING + screen.get());
 				}
 			}
 			return conclude(active, hits, openRules(active), emergencyNumber);
+		}
+
+		/**
+		 * Whether a screening question could still change anything: a finding that opens no protocol is asked only
+		 * while one of the red flags naming it can still fire ("could your child have swallowed tablets?" is not
+		 * asked about an adult).
+		 */
+		boolean couldMatter(String finding) {
+			if (kb.protocols().stream().anyMatch(p -> p.complaint().contains(finding))) {
+				return true;
+			}
+			List<RedFlag> naming = kb.redFlags().stream().filter(rf -> {
+				Set<String> named = new HashSet<>();
+				rf.when().collectFindings(named);
+				return named.contains(finding);
+			}).toList();
+			return naming.isEmpty() || naming.stream().anyMatch(rf -> rf.when().evaluate(facts) != Truth.FALSE);
 		}
 
 		/** An unasked measure or finding that decides whether an active protocol applies to this patient. */
@@ -451,7 +469,10 @@ public final class Interviewer {
 			if (!disposition.isMoreUrgentThan(current) || when.evaluate(facts) != Truth.UNKNOWN) {
 				return;
 			}
-			int support = support(when);
+			// A rule about this kind of patient (a baby: "age under 1" first) counts that as a sign already met, so
+			// its own questions come before a general screen's that merely share the complaint (a baby's bulging
+			// soft spot before an adult's headache and dislike of light).
+			int support = support(when) + (measureAnchorMet(when) ? 1 : 0);
 			Set<String> findings = new LinkedHashSet<>();
 			when.collectFindings(findings);
 			for (String f : findings) {
@@ -482,6 +503,13 @@ public final class Interviewer {
 					&& all.parts().get(0).evaluate(facts) == Truth.TRUE;
 		}
 
+
+		/** The rule's anchor is a measurement or sex, and it is met ("age under 1" for a baby's rule). */
+		private boolean measureAnchorMet(Condition when) {
+			return when instanceof Condition.All all && !all.parts().isEmpty()
+					&& (all.parts().get(0) instanceof Condition.Compare || all.parts().get(0) instanceof Condition.SexIs)
+					&& all.parts().get(0).evaluate(facts) == Truth.TRUE;
+		}
 
 		/**
 		 * Everything but the anchor is met, and the anchor is not known yet (in any branch): one question decides it.

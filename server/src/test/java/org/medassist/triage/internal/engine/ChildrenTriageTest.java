@@ -101,4 +101,40 @@ class ChildrenTriageTest {
 			.isEqualTo(Facts.Sex.MALE);
 		assertThat(Interviewer.sexOfWhoIsUnwell("An 80-year-old woman is brought in by her son.")).isEqualTo(Facts.Sex.FEMALE);
 	}
+
+	/** The question ids asked, in order, when every answer is "I'm not sure". */
+	private static List<String> questionsAsked(String opening) {
+		List<Interviewer.Turn> turns = new ArrayList<>();
+		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
+		List<String> asked = new ArrayList<>();
+		Interviewer.Decision d = engine.next(turns, "911");
+		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
+			asked.add(ask.questionId());
+			turns.add(new Interviewer.Turn(ask.questionId(), "I'm not sure"));
+			d = engine.next(turns, "911");
+		}
+		return asked;
+	}
+
+	@Test
+	void aBabysOwnWarningSignsAreAskedBeforeAnAdultScreensQuestions() {
+		List<String> asked = questionsAsked("A 7-month-old infant is brought in with a fever and irritability since this morning.");
+
+		assertThat(asked).contains("finding:bulging_fontanelle", "finding:weak_high_pitched_cry");
+		assertThat(asked.indexOf("finding:bulging_fontanelle")).isLessThan(
+				asked.contains("finding:headache") ? asked.indexOf("finding:headache") : Integer.MAX_VALUE);
+		assertThat(asked.indexOf("finding:weak_high_pitched_cry")).isLessThan(
+				asked.contains("finding:light_sensitivity") ? asked.indexOf("finding:light_sensitivity") : Integer.MAX_VALUE);
+	}
+
+	@Test
+	void theScreenAsksAboutSwallowedMedicinesForAChildOnly() {
+		List<String> child = questionsAsked("I've just found my 2-year-old with my iron tablets.");
+		assertThat(child).contains("finding:child_got_into_medicine");
+		assertThat(assess("I've just found my 2-year-old with my iron tablets.", "finding:child_got_into_medicine",
+				"The pot was open and some are missing.").disposition()).isEqualTo(Disposition.EMERGENCY);
+
+		// A screen question whose every red flag is already impossible is not asked: this patient is 40.
+		assertThat(questionsAsked("I'm 40 and I just don't feel right today.")).doesNotContain("finding:child_got_into_medicine");
+	}
 }
