@@ -2,14 +2,12 @@ package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
-import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 /**
  * Adult same-day and emergency conditions that present atypically or in clinician language (red-flags/acute.yaml):
@@ -22,27 +20,14 @@ class AcuteConditionsTest {
 
 	@BeforeAll
 	static void load() throws Exception {
-		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+		engine = EngineConsultations.bundledEngine();
 	}
 
 	/** Opens with the message, then answers each question with the given reply (by question id), else the default. */
 	private static Assessment consult(String opening, String otherwise, String... answers) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			String reply = otherwise;
-			for (int a = 0; a + 1 < answers.length; a += 2) {
-				if (ask.questionId().equals(answers[a])) {
-					reply = answers[a + 1];
-				}
-			}
-			turns.add(new Interviewer.Turn(ask.questionId(), reply));
-			d = engine.next(turns, "911");
-		}
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		ASKED.set(turns.stream().map(Interviewer.Turn::questionId).toList().toString());
-		return ((Interviewer.Conclude) d).assessment();
+		EngineConsultations.Run run = EngineConsultations.run(engine, opening, otherwise, answers);
+		ASKED.set(run.asked().toString());
+		return run.assessment();
 	}
 
 	/** The questions of the last consultation, for failure messages. */

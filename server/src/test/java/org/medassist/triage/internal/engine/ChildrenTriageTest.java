@@ -1,13 +1,11 @@
 package org.medassist.triage.internal.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
-import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +21,12 @@ class ChildrenTriageTest {
 
 	@BeforeAll
 	static void load() throws Exception {
-		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+		engine = EngineConsultations.bundledEngine();
 	}
 
 	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
 	private static Interviewer.Decision consult(String opening, String... answers) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			String reply = "I'm not sure";
-			for (int a = 0; a + 1 < answers.length; a += 2) {
-				if (ask.questionId().equals(answers[a])) {
-					reply = answers[a + 1];
-				}
-			}
-			turns.add(new Interviewer.Turn(ask.questionId(), reply));
-			d = engine.next(turns, "911");
-		}
-		return d;
+		return EngineConsultations.run(engine, opening, answers).end();
 	}
 
 	private static Assessment assess(String opening, String... answers) {
@@ -104,16 +89,7 @@ class ChildrenTriageTest {
 
 	/** The question ids asked, in order, when every answer is "I'm not sure". */
 	private static List<String> questionsAsked(String opening) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		List<String> asked = new ArrayList<>();
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			asked.add(ask.questionId());
-			turns.add(new Interviewer.Turn(ask.questionId(), "I'm not sure"));
-			d = engine.next(turns, "911");
-		}
-		return asked;
+		return EngineConsultations.run(engine, opening).asked();
 	}
 
 	@Test

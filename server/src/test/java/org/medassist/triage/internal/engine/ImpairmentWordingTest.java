@@ -2,13 +2,10 @@ package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Disposition;
-import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 /**
  * The guard on reading "what the patient can do" as a problem absent (round 3): an impairment said with the same
@@ -22,20 +19,12 @@ class ImpairmentWordingTest {
 
 	@BeforeAll
 	static void load() throws Exception {
-		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+		engine = EngineConsultations.bundledEngine();
 	}
 
 	/** Opens with the message and answers every question "I'm not sure": the least a patient may tell. */
 	private static Disposition disposition(String opening) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			turns.add(new Interviewer.Turn(ask.questionId(), "I'm not sure"));
-			d = engine.next(turns, "911");
-		}
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		return ((Interviewer.Conclude) d).assessment().disposition();
+		return EngineConsultations.run(engine, opening).assessment().disposition();
 	}
 
 	@Test

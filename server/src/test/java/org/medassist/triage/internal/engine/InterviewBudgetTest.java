@@ -1,6 +1,5 @@
 package org.medassist.triage.internal.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -28,22 +27,8 @@ class InterviewBudgetTest {
 	}
 
 	private Consultation consult(String opening, String... answers) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		List<String> asked = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 40 && d instanceof Interviewer.Ask ask; i++) {
-			String reply = "I'm not sure";
-			for (int a = 0; a + 1 < answers.length; a += 2) {
-				if (ask.questionId().equals(answers[a])) {
-					reply = answers[a + 1];
-				}
-			}
-			asked.add(ask.questionId());
-			turns.add(new Interviewer.Turn(ask.questionId(), reply));
-			d = engine.next(turns, "911");
-		}
-		return new Consultation(asked, d);
+		EngineConsultations.Run run = EngineConsultations.run(engine, opening, answers);
+		return new Consultation(run.asked(), run.end());
 	}
 
 	@Test

@@ -20,20 +20,7 @@ class UrgentLookAlikesTest {
 
 	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
 	private Interviewer.Decision consult(String opening, String... answers) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			String reply = "I'm not sure";
-			for (int a = 0; a + 1 < answers.length; a += 2) {
-				if (ask.questionId().equals(answers[a])) {
-					reply = answers[a + 1];
-				}
-			}
-			turns.add(new Interviewer.Turn(ask.questionId(), reply));
-			d = engine.next(turns, "911");
-		}
-		return d;
+		return EngineConsultations.run(engine, opening, answers).end();
 	}
 
 	private Assessment assess(String opening, String... answers) {

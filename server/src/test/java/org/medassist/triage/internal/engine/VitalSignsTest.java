@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.medassist.triage.Disposition;
-import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 /**
  * Vital signs (red-flags/vitals.yaml): a reading at the NICE sepsis high-risk level for the age, a low oxygen level,
@@ -24,26 +23,12 @@ class VitalSignsTest {
 
 	@BeforeAll
 	static void load() throws Exception {
-		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+		engine = EngineConsultations.bundledEngine();
 	}
 
 	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
 	private static Interviewer.Conclude consult(String opening, String... answers) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			String reply = "I'm not sure";
-			for (int a = 0; a + 1 < answers.length; a += 2) {
-				if (ask.questionId().equals(answers[a])) {
-					reply = answers[a + 1];
-				}
-			}
-			turns.add(new Interviewer.Turn(ask.questionId(), reply));
-			d = engine.next(turns, "911");
-		}
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		return (Interviewer.Conclude) d;
+		return EngineConsultations.run(engine, opening, answers).conclusion();
 	}
 
 	private static Disposition disposition(String opening, String... answers) {
