@@ -116,10 +116,21 @@ final class FindingExtractor {
 							? Negation.Polarity.NEGATED : Negation.of(tokens, mention.start());
 					merge(found, mention.finding(), state(polarity));
 				}
+				// A clinician's one-word negative ("afebrile") denies its finding without denying what follows it; a list's
+				// "no" before it ("no cough, afebrile") does not undo it, only "not afebrile" does.
+				Set<String> deniedByTerm = new java.util.HashSet<>();
+				for (int i = 0; i < tokens.size(); i++) {
+					String denied = Negation.NEGATIVE_TERMS.get(tokens.get(i));
+					if (denied != null && known.contains(denied)
+							&& (i == 0 || !Negation.NEGATES_TERM.contains(tokens.get(i - 1)))) {
+						deniedByTerm.add(denied);
+						merge(found, denied, Facts.State.ABSENT);
+					}
+				}
 				if (semantic != null && tokens.size() >= 2) {
 					Facts.State clauseState = state(Negation.ofClause(tokens));
 					semantic.match(clause).forEach((id, similarity) -> {
-						if (mentions.stream().noneMatch(m -> m.finding().equals(id))
+						if (mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
 								&& !closerNamed(clause, mentions, id, similarity.score())) {
 							merge(found, id, meaning(clause, clauseState, similarity));
 						}

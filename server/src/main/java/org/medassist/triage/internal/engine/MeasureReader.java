@@ -286,6 +286,7 @@ final class MeasureReader {
 		return anchored.isPresent() ? anchored : duration(text, false);
 	}
 
+	private static final Pattern WEEKS_SAID = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?|/\\s?40)\\b");
 	private static final Pattern CLINICAL_SPAN = Pattern.compile("\\b([1-9]|1\\d|2[0-3])\\s?/\\s?(7|52)\\b(?!\\s*/)");
 	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
 	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
@@ -333,6 +334,13 @@ final class MeasureReader {
 	 * is read at its cautious end: the higher temperature, pain and duration, the lower age.
 	 */
 	private static Optional<Double> bareNumber(String text, Measure measure) {
+		// A clinician's answer starts with the age ("33F, 7 weeks amenorrhoea"): the weeks are the number said in weeks.
+		if (measure == Measure.PREGNANCY_WEEKS) {
+			Matcher w = WEEKS_SAID.matcher(text);
+			if (w.find() && Double.parseDouble(w.group(1)) <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")) {
+				return Optional.of(Double.parseDouble(w.group(1)));
+			}
+		}
 		Matcher m = Pattern.compile("(\\d{1,3}(?:[.,]\\d{1,2})?)(?:\\s*(?:-|to)\\s*(\\d{1,3}(?:[.,]\\d{1,2})?))?").matcher(text);
 		if (!m.find()) {
 			if (measure == Measure.AGE && text.contains("under 3 months")) {

@@ -32,6 +32,16 @@ final class Negation {
 			"havent", "hasn't", "hasnt", "hadn't", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't",
 			"negative", "free", "nil", "absent");
 
+	/**
+	 * Clinicians' one-word negatives and the finding each denies: "afebrile" and "apyrexial" mean no fever. Unlike
+	 * "no", they deny only their own finding, not the words after them ("afebrile, vomiting x3" still vomits).
+	 */
+	static final java.util.Map<String, String> NEGATIVE_TERMS = java.util.Map.of("afebrile", "fever", "apyrexial", "fever",
+			"apyrexic", "fever", "afebrille", "fever");
+
+	/** The words just before a one-word negative that undo it ("not afebrile"). */
+	static final Set<String> NEGATES_TERM = Set.of("not", "isn't", "isnt", "wasn't", "wasnt", "never", "no", "longer");
+
 	private static final List<String> UNCERTAIN = List.of("not sure", "unsure", "don't know", "dont know",
 			"do not know", "no idea", "can't tell", "cannot tell", "not certain");
 
