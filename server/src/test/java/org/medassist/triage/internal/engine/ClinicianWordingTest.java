@@ -3,8 +3,6 @@ package org.medassist.triage.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +27,7 @@ class ClinicianWordingTest {
 	@BeforeAll
 	static void load() throws Exception {
 		kb = new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled());
-		engine = new Interviewer(kb, MiniLm.embeddings(), 0.8);
+		engine = EngineConsultations.bundledEngine();
 		reader = new FindingExtractor(kb.findings().values(), null, kb.emergencyFindings());
 	}
 
@@ -39,15 +37,7 @@ class ClinicianWordingTest {
 
 	/** Opens with the message and answers every question "I'm not sure": the least a patient may tell. */
 	private static Disposition disposition(String opening) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			turns.add(new Interviewer.Turn(ask.questionId(), "I'm not sure"));
-			d = engine.next(turns, "911");
-		}
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		return ((Interviewer.Conclude) d).assessment().disposition();
+		return EngineConsultations.run(engine, opening).assessment().disposition();
 	}
 
 	@Test
