@@ -61,6 +61,19 @@ class OlderAdultsTest {
 	}
 
 	@Test
+	void anOlderPersonsKnockToTheHeadGoesToTheEmergencyDepartmentUnlessBloodThinnersAreRuledOut() {
+		assertThat(assess("My mum is 82 and she tripped and banged her head on the banister this morning.", "measure:age", "82").disposition())
+			.isEqualTo(Disposition.EMERGENCY);
+		Assessment no = assess("My mum is 82 and she tripped and banged her head on the banister this morning.",
+				"measure:age", "82", "finding:anticoagulant", "no", "finding:bleeding_disorder", "no", "finding:loss_of_consciousness", "no",
+				"finding:vomiting", "no", "finding:drowsiness", "no", "finding:confusion", "no", "finding:memory_loss", "no",
+				"finding:headache", "no", "finding:behaviour_change", "no", "finding:skull_fracture_signs", "no",
+				"finding:serious_accident", "no", "finding:seizure", "no", "finding:arm_leg_weakness", "no",
+				"finding:vision_loss", "no", "finding:alcohol_or_drugs", "no");
+		assertThat(no.disposition()).isEqualTo(Disposition.URGENT);
+	}
+
+	@Test
 	void beingUnableToPassUrineIsAnEmergencyEvenWithATypo() {
 		assertThat(assess("my father is 79 he hasnt been able to pass any urine since last night and his lower tummy is swollen")
 			.disposition()).isEqualTo(Disposition.EMERGENCY);
