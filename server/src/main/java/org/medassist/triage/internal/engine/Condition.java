@@ -100,6 +100,26 @@ public sealed interface Condition {
 		}
 	}
 
+	/**
+	 * The patient has not denied the finding ({@code not_denied: anticoagulant}): true when present or when the
+	 * patient was asked and is unsure, false when denied, unknown until asked. For a risk that only a reported "no"
+	 * may rule out ("unless known not to take blood thinners"): when unsure, escalate.
+	 */
+	record NotDenied(String finding) implements Condition {
+		public Truth evaluate(Facts facts) {
+			return facts.state(finding)
+				.map(state -> Truth.of(state != Facts.State.ABSENT))
+				.orElse(Truth.UNKNOWN);
+		}
+
+		public void collectFindings(Set<String> out) {
+			out.add(finding);
+		}
+
+		public void collectMeasures(Set<String> out) {
+		}
+	}
+
 	/** A measurement compared with a bound ({@code age: {lt: 0.25}}). Unknown until measured. */
 	record Compare(Measure measure, String operator, double bound) implements Condition {
 		public Truth evaluate(Facts facts) {

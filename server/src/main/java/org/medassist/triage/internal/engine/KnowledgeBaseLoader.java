@@ -475,6 +475,13 @@ public final class KnowledgeBaseLoader {
 				}
 				return new Condition.NotReported(id);
 			}
+			case "not_denied" -> {
+				String id = value.asString("");
+				if (!findings.containsKey(id)) {
+					problems.add(where + ": unknown finding '" + id + "'");
+				}
+				return new Condition.NotDenied(id);
+			}
 			case "finding", "absent" -> {
 				String id = value.asString("");
 				if (!findings.containsKey(id)) {
