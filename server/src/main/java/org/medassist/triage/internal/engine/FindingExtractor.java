@@ -114,6 +114,9 @@ final class FindingExtractor {
 					// A negation between the phrase's words ("i'm 27 and not pregnant" for "i'm pregnant") counts too.
 					Negation.Polarity polarity = Negation.hasCue(String.join(" ", mention.gaps()))
 							? Negation.Polarity.NEGATED : Negation.of(tokens, mention.start());
+					if (polarity == Negation.Polarity.AFFIRMED && Negation.negativeResultAfter(tokens, mention.end())) {
+						polarity = Negation.Polarity.NEGATED;
+					}
 					merge(found, mention.finding(), state(polarity));
 				}
 				// A clinician's one-word negative ("afebrile") denies its finding without denying what follows it; a list's

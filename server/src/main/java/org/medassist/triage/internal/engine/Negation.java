@@ -47,6 +47,12 @@ final class Negation {
 
 	private static final int SCOPE = 7;
 
+	/** Words that may stand between a finding and a following "negative" in a test result. */
+	private static final Set<String> RESULT_WORDS = Set.of("test", "tests", "result", "results", "was", "is", "were",
+			"are", "came", "come", "back", "has", "have", "been", "both", "all", "kit", "check", "checks");
+
+	private static final int RESULT_SCOPE = 4;
+
 	private Negation() {
 	}
 
@@ -67,6 +73,23 @@ final class Negation {
 			}
 		}
 		return Polarity.AFFIRMED;
+	}
+
+	/**
+	 * Whether a mention ending before token {@code end} is followed by a negative test result: "my pregnancy test
+	 * was negative", "pregnancy test came back negative", "urine dip negative". Only result words may stand between.
+	 */
+	static boolean negativeResultAfter(List<String> tokens, int end) {
+		for (int i = end; i < Math.min(tokens.size(), end + RESULT_SCOPE); i++) {
+			String t = tokens.get(i);
+			if (t.equals("negative")) {
+				return true;
+			}
+			if (!RESULT_WORDS.contains(t)) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/** Whether a phrase contains a negation word itself ("baby not moving", "can't pass urine"). */
