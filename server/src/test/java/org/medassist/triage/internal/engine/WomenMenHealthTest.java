@@ -1,12 +1,9 @@
 package org.medassist.triage.internal.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Disposition;
-import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,26 +18,12 @@ class WomenMenHealthTest {
 
 	@BeforeAll
 	static void load() throws Exception {
-		engine = new Interviewer(new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled()), MiniLm.embeddings(), 0.8);
+		engine = EngineConsultations.bundledEngine();
 	}
 
 	/** Opens with the message, then answers "I'm not sure", or the given answer by question id. */
 	private static Disposition disposition(String opening, String... answers) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			String reply = "I'm not sure";
-			for (int a = 0; a + 1 < answers.length; a += 2) {
-				if (ask.questionId().equals(answers[a])) {
-					reply = answers[a + 1];
-				}
-			}
-			turns.add(new Interviewer.Turn(ask.questionId(), reply));
-			d = engine.next(turns, "911");
-		}
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		return ((Interviewer.Conclude) d).assessment().disposition();
+		return EngineConsultations.run(engine, opening, answers).assessment().disposition();
 	}
 
 	@Test
