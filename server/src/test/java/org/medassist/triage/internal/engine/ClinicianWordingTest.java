@@ -64,7 +64,7 @@ class ClinicianWordingTest {
 		assertThat(read("Inversion injury R ankle playing football.")).containsEntry("limb_injury", Facts.State.PRESENT);
 		assertThat(read("Hot swollen lower leg with spreading erythema.")).containsEntry("spreading_redness", Facts.State.PRESENT);
 		assertThat(read("Tender perianal abscess.")).containsEntry("lump_red_hot_painful", Facts.State.PRESENT);
-		assertThat(read("Heavy menstrual bleeding for 6 months.")).containsEntry("vaginal_bleeding", Facts.State.PRESENT);
+		assertThat(read("Heavy menstrual bleeding for 6 months.")).containsEntry("heavy_periods", Facts.State.PRESENT);
 		assertThat(read("Headache 2 days, no focal neurology.")).containsEntry("arm_leg_weakness", Facts.State.ABSENT)
 			.containsEntry("headache", Facts.State.PRESENT);
 	}
