@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>On the tuned part this asserts what the engine has reached, as a ratchet that only moves up: every
  * emergency found and no more than {@link #MAX_UNSAFE} unsafe results in either mode, and accuracy of at least
- * {@link #MIN_ACCURACY}. With knowledge base 0.5.0 and the engine of 2026-11-25 this test measured, on the 274 tuned
- * cases, 90.5% (full) and 91.6% (interview), every emergency found and no unsafe result; the constants sit under that. (The 54 cases
- * added with 0.5.0 probe same-day problems a symptom checker tends to send home, so the suite got harder; on the
- * first 220 the figures are unchanged at 93.2% in both modes.)
+ * {@link #MIN_ACCURACY}. With knowledge base 0.6.0 and the engine of 2026-11-25 (second session) this test measured, on
+ * the 554 tuned cases, 91.2% (full) and 90.6% (interview), every emergency found and no unsafe result; the constants
+ * sit under that. (The 280 cases added with 0.5.0 and 0.6.0 were written to probe areas the engine did not yet
+ * cover, so the suite got harder; on the first 274 the figures are 92.3% and 92.7%.)
  */
 class VignetteSuiteIT {
 
