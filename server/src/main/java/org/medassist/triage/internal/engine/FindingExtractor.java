@@ -1,5 +1,6 @@
 package org.medassist.triage.internal.engine;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class FindingExtractor {
 	private static final Pattern UNSURE_ES = Pattern.compile(
 			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
-	private final java.util.Set<String> known = new java.util.HashSet<>();
+	private final java.util.Set<String> known = new HashSet<>();
 
 	/**
 	 * Many tablets taken: "took 20 paracetamol", "it was about 16 pills". Ten or more is more than a day's most of any
@@ -121,7 +122,7 @@ final class FindingExtractor {
 				}
 				// A clinician's one-word negative ("afebrile") denies its finding without denying what follows it; a list's
 				// "no" before it ("no cough, afebrile") does not undo it, only "not afebrile" does.
-				Set<String> deniedByTerm = new java.util.HashSet<>();
+				Set<String> deniedByTerm = new HashSet<>();
 				for (int i = 0; i < tokens.size(); i++) {
 					String denied = Negation.NEGATIVE_TERMS.get(tokens.get(i));
 					if (denied != null && known.contains(denied)

@@ -2,6 +2,7 @@ package org.medassist.triage.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -69,6 +71,10 @@ public final class Interviewer {
 	private final Map<String, FindingExtractor> extractors = new LinkedHashMap<>();
 	/** An answer about the finding asked about needs less similarity than an unprompted mention. */
 	private final double contextThreshold;
+	/** The findings that name a complaint (open a protocol). */
+	private final Set<String> complaints = new HashSet<>();
+	/** For each finding, the red flags whose condition names it. */
+	private final Map<String, List<RedFlag>> redFlagsNaming = new HashMap<>();
 
 	public Interviewer(KnowledgeBase kb, Embeddings embeddings, double semanticThreshold) {
 		this.kb = kb;
@@ -76,6 +82,12 @@ public final class Interviewer {
 		SemanticIndex semantic = embeddings == null ? null
 				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
 		this.extractor = new FindingExtractor(kb.findings().values(), semantic, kb.emergencyFindings());
+		kb.protocols().forEach(p -> complaints.addAll(p.complaint()));
+		for (RedFlag flag : kb.redFlags()) {
+			Set<String> named = new HashSet<>();
+			flag.when().collectFindings(named);
+			named.forEach(f -> redFlagsNaming.computeIfAbsent(f, k -> new ArrayList<>()).add(flag));
+		}
 		kb.translations().phrases().forEach((language, phrases) -> Wording.of(language).ifPresent(wording -> {
 			List<Finding> said = phrases.entrySet().stream()
 				.filter(e -> kb.findings().containsKey(e.getKey()))
@@ -369,15 +381,9 @@ public final class Interviewer {
 		 * asked about an adult).
 		 */
 		boolean couldMatter(String finding) {
-			if (kb.protocols().stream().anyMatch(p -> p.complaint().contains(finding))) {
-				return true;
-			}
-			List<RedFlag> naming = kb.redFlags().stream().filter(rf -> {
-				Set<String> named = new HashSet<>();
-				rf.when().collectFindings(named);
-				return named.contains(finding);
-			}).toList();
-			return naming.isEmpty() || naming.stream().anyMatch(rf -> rf.when().evaluate(facts) != Truth.FALSE);
+			List<RedFlag> naming = redFlagsNaming.getOrDefault(finding, List.of());
+			return complaints.contains(finding) || naming.isEmpty()
+					|| naming.stream().anyMatch(rf -> rf.when().evaluate(facts) != Truth.FALSE);
 		}
 
 		/** An unasked measure or finding that decides whether an active protocol applies to this patient. */
@@ -756,28 +762,28 @@ public final class Interviewer {
 	}
 
 	/** A clinician's case: "A 9-month-old infant...", "An 11-year-old girl presents...", "...is brought in by her mother". */
-	private static final java.util.regex.Pattern CLINICIAN = java.util.regex.Pattern.compile(
+	private static final Pattern CLINICIAN = Pattern.compile(
 			"^(?:a|an)\\s+\\d+(?:\\.\\d+)?[- ]?(?:year|month|week|day)s?[- ]old\\b|\\b(?:is|was) brought (?:in|to)\\b");
 
 	/** An opening about someone else: "my son...", "my 4-year-old...", "nan is...". */
 	/** Complaints for which a home reading (pulse oximeter, pulse, smartwatch) is worth one question. */
 	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations");
 	/** A clinician's note, or a patient or carer who mentions a monitor: readings may well have been taken. */
-	private static final java.util.regex.Pattern READINGS_LIKELY = java.util.regex.Pattern.compile(
+	private static final Pattern READINGS_LIKELY = Pattern.compile(
 			"\\b(?:presents?|presenting|presented|c/o|complains? of|complaining of|brought in|on examination|o/e|obs|observations"
 			+ "|vitals|vital signs|pmh|h/o|pulse oximeter|oximeter|oxygen monitor|blood pressure monitor|bp monitor|smartwatch"
 			+ "|heart rate monitor|home monitor)\\b|^\\s*(?:an?\\s+)?\\d{1,3}[- ]?(?:years?|yrs?|y/o|yo|months?|weeks?)[- ]?(?:old\\b)?"
 			+ "(?:\\s+(?:man|woman|male|female|boy|girl|lady|gentleman|patient|infant|baby|child|m|f)\\b)");
-	private static final java.util.regex.Pattern CARER = java.util.regex.Pattern.compile(
+	private static final Pattern CARER = Pattern.compile(
 			"^(?:nan|nana|nanna|granny|grandma|grandad|granddad|grandpa|mum|mom|dad)\\b|\\b(?:my|our)\\s+(?:(?:little|baby|teenage|elderly|old|\\d+[- ]?(?:year|month|week|day)s?[- ]old)\\s+)?"
 					+ "(?:son|daughter|baby|child|kid|kids|toddler|boy|girl|mum|mom|mother|dad|father|husband|wife|partner|"
 					+ "grandad|granddad|grandpa|grandma|nan|nana|nanna|granny|grandmother|grandfather|grandson|granddaughter|"
 					+ "friend|brother|sister|teenager|teen|one|newborn|aunt|uncle|neighbour|neighbor|flatmate)\\b"
 					+ "|\\bmy\\s+\\d+[- ]?(?:year|month|week|day)s?[- ]old\\b");
 
-	private static final java.util.regex.Pattern HER = java.util.regex.Pattern.compile(
+	private static final Pattern HER = Pattern.compile(
 			"\\b(?:mum|mom|mother|daughter|wife|girl|woman|lady|sister|nan|nana|nanna|granny|grandma|grandmother|granddaughter|aunt|she)\\b");
-	private static final java.util.regex.Pattern HIM = java.util.regex.Pattern.compile(
+	private static final Pattern HIM = Pattern.compile(
 			"\\b(?:dad|father|son|husband|boy|man|gentleman|brother|grandad|granddad|grandpa|grandfather|grandson|uncle|he)\\b");
 
 	/**

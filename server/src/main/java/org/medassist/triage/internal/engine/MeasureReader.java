@@ -333,15 +333,18 @@ final class MeasureReader {
 	 * A bare answer to a question about one measure: "58", "about 39.5", "3 days", "4-6 (moderate)". A range
 	 * is read at its cautious end: the higher temperature, pain and duration, the lower age.
 	 */
+	private static final Pattern NUMBER_OR_RANGE = Pattern.compile("(\\d{1,3}(?:[.,]\\d{1,2})?)(?:\\s*(?:-|to)\\s*(\\d{1,3}(?:[.,]\\d{1,2})?))?");
+	private static final Pattern NOT_PREGNANT = Pattern.compile("\\b(not|n't|never) (been )?pregnant");
+
 	private static Optional<Double> bareNumber(String text, Measure measure) {
 		// A clinician's answer starts with the age ("33F, 7 weeks amenorrhoea"): the weeks are the number said in weeks.
 		if (measure == Measure.PREGNANCY_WEEKS) {
 			Matcher w = WEEKS_SAID.matcher(text);
-			if (w.find() && Double.parseDouble(w.group(1)) <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")) {
+			if (w.find() && Double.parseDouble(w.group(1)) <= 44 && !NOT_PREGNANT.matcher(text).find()) {
 				return Optional.of(Double.parseDouble(w.group(1)));
 			}
 		}
-		Matcher m = Pattern.compile("(\\d{1,3}(?:[.,]\\d{1,2})?)(?:\\s*(?:-|to)\\s*(\\d{1,3}(?:[.,]\\d{1,2})?))?").matcher(text);
+		Matcher m = NUMBER_OR_RANGE.matcher(text);
 		if (!m.find()) {
 			if (measure == Measure.AGE && text.contains("under 3 months")) {
 				return Optional.of(0.2);
@@ -369,7 +372,7 @@ final class MeasureReader {
 			case TEMPERATURE -> temperature(high + (rest.matches("\\s*°?\\s*f.*") ? " f" : " c"), true)
 				.map(v -> text.contains("under") ? v - 0.5 : v);
 			case PAIN -> high <= 10 ? Optional.of(high) : Optional.empty();
-			case PREGNANCY_WEEKS -> high <= 44 && !text.matches(".*\\b(not|n't|never) (been )?pregnant.*")
+			case PREGNANCY_WEEKS -> high <= 44 && !NOT_PREGNANT.matcher(text).find()
 					? Optional.of(text.contains("under") ? high - 1 : high) : Optional.empty();
 			case DURATION_DAYS -> duration(text).or(() -> Optional.of(high * spanishDays(rest)));
 			// The readings question asks for several signs at once: a bare number is ambiguous, except a percentage,

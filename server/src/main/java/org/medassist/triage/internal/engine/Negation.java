@@ -1,6 +1,7 @@
 package org.medassist.triage.internal.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ final class Negation {
 	 * Clinicians' one-word negatives and the finding each denies: "afebrile" and "apyrexial" mean no fever. Unlike
 	 * "no", they deny only their own finding, not the words after them ("afebrile, vomiting x3" still vomits).
 	 */
-	static final java.util.Map<String, String> NEGATIVE_TERMS = java.util.Map.of("afebrile", "fever", "apyrexial", "fever",
+	static final Map<String, String> NEGATIVE_TERMS = Map.of("afebrile", "fever", "apyrexial", "fever",
 			"apyrexic", "fever", "afebrille", "fever");
 
 	/** The words just before a one-word negative that undo it ("not afebrile"). */
