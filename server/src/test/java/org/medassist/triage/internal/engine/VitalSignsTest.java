@@ -68,6 +68,26 @@ class VitalSignsTest {
 		assertThat(c.assessment().reasons()).as(opening).anySatisfy(r -> assertThat(r.rule()).isEqualTo(flag));
 	}
 
+	/**
+	 * A COPD patient whose doctor set a lower target (88-92%) is seen the same day at that level, not sent to the
+	 * emergency department for it alone; below 88%, or without that statement, it stays an emergency.
+	 */
+	@Test
+	void anOxygenLevelTheyCallUsualIsSameDayButNotBelow88() {
+		String breathless = "I've got COPD and I'm 71 and a bit more wheezy than usual for 2 days. ";
+		Interviewer.Conclude usual = consult(breathless + "My sats are 90% and my sats are usually around 90.",
+				"finding:chest_pain", "no", "finding:severe_breathing_difficulty", "no", "finding:confusion", "no",
+				"finding:blue_lips", "no");
+		assertThat(usual.assessment().disposition()).isEqualTo(Disposition.URGENT);
+		assertThat(usual.assessment().reasons()).anySatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-oxygen-at-usual-low"))
+				.noneSatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-low-oxygen"));
+
+		assertThat(consult(breathless + "My sats are 86% and my sats are usually around 90.").assessment().reasons())
+				.anySatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-low-oxygen"));
+		assertThat(consult(breathless + "My sats are 90%.").assessment().reasons())
+				.anySatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-low-oxygen"));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			A 24-year-old woman with a runny nose, sore throat and sneezing for 2 days.                   | T 37.4, HR 88, BP 128/82, SpO2 98% on room air.
