@@ -2,6 +2,7 @@ package org.medassist.triage.internal.engine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -220,7 +221,16 @@ public final class Interviewer {
 					? Measure.byKey(question.substring(MEASURE.length())) : Optional.empty();
 			Reading reading = extractor.read(turn.answer(), askedMeasure);
 			reading.findings().forEach(facts::record);
-			reading.measures().forEach((m, v) -> {
+			Map<Measure, Double> measures = new EnumMap<>(Measure.class);
+			measures.putAll(reading.measures());
+			if (measures.containsKey(Measure.AGE) && askedMeasure.orElse(null) != Measure.AGE
+					&& CARER.matcher(Text.normalize(unprompted + " " + turn.answer())).find()) {
+				// A parent or carer's own age is not the patient's ("I'm 30 and my 6-week-old has a temperature"):
+				// a baby's fever read as an adult's would be sent home. An age not stated is asked.
+				measures.remove(Measure.AGE);
+				MeasureReader.ageOfSomeoneElse(Text.normalize(turn.answer())).ifPresent(age -> measures.put(Measure.AGE, age));
+			}
+			measures.forEach((m, v) -> {
 				if (askedMeasure.orElse(null) == m) {
 					facts.answer(m, v);
 				}

@@ -210,6 +210,20 @@ final class MeasureReader {
 		return Optional.empty();
 	}
 
+	/** An age the speaker gives of themself: "i'm 30", "i am a 34-year-old mum", "im 26". */
+	private static final Pattern SPEAKERS_AGE = Pattern.compile(
+			"\\b(?:i'm|i am|im)\\s+(?:an?\\s+)?\\d{1,3}(?:[- ]?(?:years?|yrs?|y/o|yo)(?:[- ]?old)?)?\\b(?!\\s*(?:weeks?|wks?))");
+
+	/**
+	 * The age of the person who is unwell when the speaker is someone else (a parent, a carer): ages the speaker
+	 * gives of themself are set aside, so "I'm 30 and my baby has a temperature. She is 6 weeks old" is 6 weeks,
+	 * and "I'm 30 and my baby has a temperature" alone gives no age (it is then asked).
+	 */
+	static Optional<Double> ageOfSomeoneElse(String normalized) {
+		String masked = vitals(normalized, new EnumMap<>(Measure.class));
+		return age(SPEAKERS_AGE.matcher(masked).replaceAll(" "));
+	}
+
 	private static Optional<Double> plausibleAge(double years) {
 		return years > 0 && years <= 115 ? Optional.of(years) : Optional.empty();
 	}

@@ -113,4 +113,23 @@ class ChildrenTriageTest {
 		// A screen question whose every red flag is already impossible is not asked: this patient is 40.
 		assertThat(questionsAsked("I'm 40 and I just don't feel right today.")).doesNotContain("finding:child_got_into_medicine");
 	}
+
+	/**
+	 * A parent's own age is not the baby's: "I'm 30 and my baby has a temperature of 38.4. She is 6 weeks old" is
+	 * a feverish 6-week-old (an emergency), not a feverish 30-year-old (self-care). Stated alone, the parent's age
+	 * leaves the patient's unknown, and it is asked.
+	 */
+	@Test
+	void aParentsOwnAgeIsNotTheBabys() {
+		assertThat(assess("I'm 30 and my baby has a temperature of 38.4. She is 6 weeks old.").disposition())
+				.isEqualTo(Disposition.EMERGENCY);
+		assertThat(assess("I'm a 34-year-old mum and my son is 7 weeks old. He feels hot and the thermometer says 38.2.")
+				.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(questionsAsked("I'm 30 and my baby has a temperature of 38.4.")).contains("measure:age");
+		// Answered when asked, the age counts: the question says whose age it wants.
+		assertThat(assess("I'm 30 and my baby has a temperature of 38.4.", "measure:age", "6 weeks").disposition())
+				.isEqualTo(Disposition.EMERGENCY);
+		// A patient speaking for themself keeps their own age.
+		assertThat(MeasureReader.age(Text.normalize("I'm 30 and I have a temperature of 38.4."))).contains(30.0);
+	}
 }
