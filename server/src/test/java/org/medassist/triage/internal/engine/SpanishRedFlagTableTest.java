@@ -138,6 +138,17 @@ class SpanishRedFlagTableTest {
 				new Case("Mi hija de 7 años tiene mucha sed y ahora está vomitando", EMERGENCY, null, "thirst-new-diabetes"),
 				new Case("Mi hija de 2 años agarró mis pastillas, creo que se tomó unas pastillas", EMERGENCY, "rf-child-medicine-ingestion", null),
 				new Case("Mi hijo tiene fiebre, babea y no puede tragar", EMERGENCY, "rf-drooling-airway", null),
+				// Poisoning and the environment (red-flags/poisoning-environment.yaml).
+				new Case("Creo que mi hija se ha comido una pila de botón del mando", EMERGENCY, "rf-swallowed-battery-or-magnet", null),
+				new Case("Mi hijo se tragó una moneda y ahora está babeando", EMERGENCY, "rf-swallowed-object-with-symptoms", null),
+				new Case("Mi amigo bebió demasiado y ahora respira muy despacio", EMERGENCY, "rf-alcohol-poisoning", null),
+				new Case("Tomé cocaína anoche y ahora me duele el pecho", EMERGENCY, "rf-recreational-drug-toxicity", null),
+				new Case("Mi abuelo tuvo un golpe de calor, está confundido y no suda", EMERGENCY, "rf-heatstroke", null),
+				new Case("Encontramos a mi vecina en casa sin calefacción, muy fría al tacto", EMERGENCY, "rf-hypothermia", null),
+				new Case("Lo sacaron del agua en la piscina y ahora tose mucho", EMERGENCY, "rf-after-drowning", null),
+				new Case("Me dio la corriente con un enchufe y me desmayé", EMERGENCY, "rf-electric-shock-serious", null),
+				new Case("Respiré humo en un incendio en casa y tengo hollín en la nariz", EMERGENCY, "rf-smoke-inhalation", null),
+				new Case("Me mordió una serpiente en el tobillo", EMERGENCY, "rf-snake-bite", null),
 				// An emergency found by a protocol rule rather than a red flag: the sore throat with drooling.
 				new Case("me duele la garganta y no puedo tragar ni la saliva", EMERGENCY, null, null));
 	}
