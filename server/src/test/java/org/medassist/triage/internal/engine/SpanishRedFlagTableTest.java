@@ -80,6 +80,10 @@ class SpanishRedFlagTableTest {
 				new Case("Tengo calentura y escalofríos y mi esposa dice que estoy muy confundido", EMERGENCY, "rf-sepsis-signs", null),
 				// Suicide
 				new Case("Ya no quiero vivir, tengo un plan para matarme esta noche", EMERGENCY, "rf-suicide-plan", null),
+				new Case("Mi hermano oye voces que le dicen que se mate", EMERGENCY, "rf-mental-health-danger", null),
+				new Case("Mi compañero de piso amenaza con matar a los vecinos y anda con un cuchillo", EMERGENCY, "rf-mental-health-danger", null),
+				new Case("Mi papá regaló sus cosas y se despidió de todos", EMERGENCY, "rf-suicide-preparation", null),
+				new Case("Encontramos una cuerda escondida en el cuarto de mi hijo, buscó formas de matarse", EMERGENCY, "rf-suicide-preparation", null),
 				// Worst headache
 				new Case("Tengo el peor dolor de cabeza de mi vida, empezó de golpe", EMERGENCY, "rf-thunderclap-headache", null),
 				// Pregnancy
