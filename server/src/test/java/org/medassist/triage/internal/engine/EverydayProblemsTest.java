@@ -131,11 +131,14 @@ class EverydayProblemsTest {
 	@Test
 	void pilesAreSelfCareUnlessTheyDoNotSettle() {
 		assertThat(assess("I've got piles again, an itchy lump at my bottom since Monday. No bleeding. I'm 45.",
-				"finding:heavy_rectal_bleeding", "no", "finding:fever", "no", "measure:duration_days", "3 days").disposition())
+				"finding:heavy_rectal_bleeding", "no", "finding:lump_red_hot_painful", "no", "finding:fever", "no",
+				"measure:duration_days", "3 days").disposition())
 			.isEqualTo(Disposition.SELF_CARE);
 		assertThat(assess("My haemorrhoids have been sore for two weeks despite cream from the pharmacy. I'm 50.",
-				"finding:heavy_rectal_bleeding", "no", "finding:fever", "no").disposition())
+				"finding:heavy_rectal_bleeding", "no", "finding:lump_red_hot_painful", "no", "finding:fever", "no").disposition())
 			.isEqualTo(Disposition.ROUTINE);
+		assertThat(assess("I have piles and now a painful lump at my bottom that is red and hot. I'm 38.").disposition())
+			.isEqualTo(Disposition.URGENT);
 	}
 
 	@Test
