@@ -777,7 +777,7 @@ public final class Interviewer {
 
 	/** An opening about someone else: "my son...", "my 4-year-old...", "nan is...". */
 	/** Complaints for which a home reading (pulse oximeter, pulse, smartwatch) is worth one question. */
-	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations");
+	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations", "eating_disorder");
 	/** A clinician's note, or a patient or carer who mentions a monitor: readings may well have been taken. */
 	private static final Pattern READINGS_LIKELY = Pattern.compile(
 			"\\b(?:presents?|presenting|presented|c/o|complains? of|complaining of|brought in|on examination|o/e|obs|observations"
