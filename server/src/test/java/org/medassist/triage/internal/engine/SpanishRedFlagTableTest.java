@@ -153,6 +153,8 @@ class SpanishRedFlagTableTest {
 				new Case("Me dio la corriente con un enchufe y me desmayé", EMERGENCY, "rf-electric-shock-serious", null),
 				new Case("Respiré humo en un incendio en casa y tengo hollín en la nariz", EMERGENCY, "rf-smoke-inhalation", null),
 				new Case("Me mordió una serpiente en el tobillo", EMERGENCY, "rf-snake-bite", null),
+				// Fever after travel with bleeding gums (severe dengue)
+				new Case("Acabo de volver de Tailandia, tengo fiebre y me sangran las encías", EMERGENCY, "rf-travel-fever-bleeding", null),
 				// An emergency found by a protocol rule rather than a red flag: the sore throat with drooling.
 				new Case("me duele la garganta y no puedo tragar ni la saliva", EMERGENCY, null, null));
 	}
@@ -187,6 +189,11 @@ class SpanishRedFlagTableTest {
 				new Case("Pienso en suicidarme todos los días", URGENT, "rf-suicidal-thoughts-or-self-harm", "anxiety-low-mood",
 						"I think about killing myself every day"),
 				new Case("Tengo ardor al orinar", SELF_CARE, null, "urinary-symptoms", "It burns when I pee"),
+				// Same-day sexual health exposures: the flag must fire (URGENT)
+				new Case("Se rompió el condón anoche y no uso ningún anticonceptivo", URGENT, "rf-emergency-contraception", "sexual-health",
+						"The condom split last night and I'm not on any contraception"),
+				new Case("Tuve relaciones sin condón con alguien que tiene VIH, necesito la PEP", URGENT, "rf-possible-hiv-exposure",
+						"sexual-health", "I had sex without a condom with someone who has HIV, I need PEP"),
 				new Case("Me duele el oído", SELF_CARE, null, "ear-pain", "My ear hurts"),
 				// Everyday words that must not raise a flag
 				new Case("Me tomé un paracetamol para el dolor de cabeza", SELF_CARE, "rf-poisoning-or-overdose", "headache",
@@ -220,7 +227,7 @@ class SpanishRedFlagTableTest {
 
 		assertThat(assessment.disposition()).as(c.opening() + " " + assessment.reasons()).isEqualTo(c.expected());
 		assertThat(assessment.protocols()).as(c.opening()).contains(c.protocol());
-		if (c.flag() != null && !c.flag().startsWith("rf-suicidal")) {
+		if (c.flag() != null && c.expected() != URGENT) {
 			assertThat(assessment.redFlags()).extracting(Assessment.RedFlagHit::id).doesNotContain(c.flag());
 		}
 		else if (c.flag() != null) {
