@@ -126,6 +126,9 @@ class SpanishRedFlagTableTest {
 				new Case("se tomó 20 pastillas de clonazepam", EMERGENCY, "rf-poisoning-or-overdose", null),
 				new Case("me quiero morir, ya tengo las pastillas", EMERGENCY, "rf-suicide-plan", null),
 				new Case("no siento mis partes y me duele la espalda", EMERGENCY, "rf-cauda-equina", null),
+				// Muscles, bones and joints (red-flags/musculoskeletal.yaml)
+				new Case("Mi hijo se cayó de la bici y se le ve el hueso del brazo", EMERGENCY, "rf-open-fracture", null),
+				new Case("Me lastimé el cuello y ahora tengo hormigueo en los dos brazos", EMERGENCY, "rf-neck-injury-nerve-signs", null),
 				new Case("me pegaron una puñalada", EMERGENCY, "rf-serious-accident", null),
 				new Case("mi hijo se ahogó en la piscina", EMERGENCY, "rf-severe-breathing-difficulty", null),
 				// Adult emergencies that present atypically (red-flags/acute.yaml)
