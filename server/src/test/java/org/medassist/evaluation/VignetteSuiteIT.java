@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>On the tuned part this asserts what the engine has reached, as a ratchet that only moves up: every
  * emergency found and no more than {@link #MAX_UNSAFE} unsafe results in either mode, and accuracy of at least
- * {@link #MIN_ACCURACY}. With knowledge base 0.6.0 and the engine of 2026-11-25 (second session) this test measured, on
- * the 554 tuned cases, 91.2% (full) and 90.6% (interview), every emergency found and no unsafe result; the constants
- * sit under that. (The 280 cases added with 0.5.0 and 0.6.0 were written to probe areas the engine did not yet
- * cover, so the suite got harder; on the first 274 the figures are 92.3% and 92.7%.)
+ * {@link #MIN_ACCURACY}. With knowledge base 0.7.0 and the engine of 2026-11-25 this test measured, on the 834 tuned
+ * cases, 92.3% (full) and 91.0% (interview), every emergency found and no unsafe result; the constants sit under
+ * that. (The 560 cases added since 0.5.0 were written, 40 at a time, to probe areas the engine did not yet cover, and
+ * measured before each area was built.)
  */
 class VignetteSuiteIT {
 
