@@ -31,7 +31,7 @@ final class FindingExtractor {
 	private static final Pattern UNSURE_ES = Pattern.compile(
 			"^(?:no estoy segur[oa]|no lo s[eé]|no sabr[ií]a decir|quiz[aá]s?|tal vez|a lo mejor)(?![\\p{L}]).*|^no s[eé]\\s*(?:[,.!?].*)?$");
 
-	private final java.util.Set<String> known = new HashSet<>();
+	private final Set<String> known = new HashSet<>();
 
 	/**
 	 * Many tablets taken: "took 20 paracetamol", "it was about 16 pills". Ten or more is more than a day's most of any

@@ -775,7 +775,6 @@ public final class Interviewer {
 	private static final Pattern CLINICIAN = Pattern.compile(
 			"^(?:a|an)\\s+\\d+(?:\\.\\d+)?[- ]?(?:year|month|week|day)s?[- ]old\\b|\\b(?:is|was) brought (?:in|to)\\b");
 
-	/** An opening about someone else: "my son...", "my 4-year-old...", "nan is...". */
 	/** Complaints for which a home reading (pulse oximeter, pulse, smartwatch) is worth one question. */
 	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations", "eating_disorder");
 	/** A clinician's note, or a patient or carer who mentions a monitor: readings may well have been taken. */
@@ -784,6 +783,10 @@ public final class Interviewer {
 			+ "|vitals|vital signs|pmh|h/o|pulse oximeter|oximeter|oxygen monitor|blood pressure monitor|bp monitor|smartwatch"
 			+ "|heart rate monitor|home monitor)\\b|^\\s*(?:an?\\s+)?\\d{1,3}[- ]?(?:years?|yrs?|y/o|yo|months?|weeks?)[- ]?(?:old\\b)?"
 			+ "(?:\\s+(?:man|woman|male|female|boy|girl|lady|gentleman|patient|infant|baby|child|m|f)\\b)");
+	/**
+	 * An opening about someone else: "my son...", "my 4-year-old...", "nan is...". Also what sets aside an age the
+	 * speaker gives of themself (see {@code apply}).
+	 */
 	private static final Pattern CARER = Pattern.compile(
 			"^(?:nan|nana|nanna|granny|grandma|grandad|granddad|grandpa|mum|mom|dad)\\b|\\b(?:my|our)\\s+(?:(?:little|baby|teenage|elderly|old|\\d+[- ]?(?:year|month|week|day)s?[- ]old)\\s+)?"
 					+ "(?:son|daughter|baby|child|kid|kids|toddler|boy|girl|mum|mom|mother|dad|father|husband|wife|partner|"

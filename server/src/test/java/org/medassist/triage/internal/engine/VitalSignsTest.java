@@ -77,7 +77,7 @@ class VitalSignsTest {
 		String breathless = "I've got COPD and I'm 71 and a bit more wheezy than usual for 2 days. ";
 		Interviewer.Conclude usual = consult(breathless + "My sats are 90% and my sats are usually around 90.",
 				"finding:chest_pain", "no", "finding:severe_breathing_difficulty", "no", "finding:confusion", "no",
-				"finding:blue_lips", "no");
+				"finding:mottled_skin", "no");
 		assertThat(usual.assessment().disposition()).isEqualTo(Disposition.URGENT);
 		assertThat(usual.assessment().reasons()).anySatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-oxygen-at-usual-low"))
 				.noneSatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-low-oxygen"));
