@@ -1,8 +1,8 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 import static org.assertj.core.api.Assertions.within;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
 import java.util.Map;
 import java.util.Optional;
