@@ -1,10 +1,9 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.consultOtherwise;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -16,26 +15,15 @@ import org.medassist.triage.Disposition;
  */
 class AcuteConditionsTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
 	/** Opens with the message, then answers each question with the given reply (by question id), else the default. */
 	private static Assessment consult(String opening, String otherwise, String... answers) {
-		EngineConsultations.Run run = EngineConsultations.run(engine, opening, otherwise, answers);
+		EngineConsultations.Run run = consultOtherwise(opening, otherwise, answers);
 		ASKED.set(run.asked().toString());
 		return run.assessment();
 	}
 
 	/** The questions of the last consultation, for failure messages. */
 	private static final ThreadLocal<String> ASKED = new ThreadLocal<>();
-
-	private static List<String> flags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
-	}
 
 	@Test
 	void emergenciesSaidInTheOpeningEscalateAtOnce() {
@@ -51,7 +39,7 @@ class AcuteConditionsTest {
 		for (String[] c : cases) {
 			Assessment a = consult(c[0], "I'm not sure");
 			assertThat(a.disposition()).as(c[0] + " " + a.reasons()).isEqualTo(Disposition.EMERGENCY);
-			assertThat(flags(a)).as(c[0]).contains(c[1]);
+			assertThat(redFlagIds(a)).as(c[0]).contains(c[1]);
 		}
 	}
 
@@ -78,15 +66,15 @@ class AcuteConditionsTest {
 	void sameDayConditionsAreSeenTodayNotSentToAnEmergency() {
 		Assessment stone = consult("I've got a sudden pain in my side that goes down into my groin", "no");
 		assertThat(stone.disposition()).as(stone.reasons().toString()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(stone)).contains("rf-possible-kidney-stone");
+		assertThat(redFlagIds(stone)).contains("rf-possible-kidney-stone");
 
 		Assessment withdrawal = consult("I'm a heavy drinker and I stopped two days ago, now my hands are shaking and I'm sweating", "no");
 		assertThat(withdrawal.disposition()).as(withdrawal.reasons().toString()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(withdrawal)).contains("rf-alcohol-withdrawal");
+		assertThat(redFlagIds(withdrawal)).contains("rf-alcohol-withdrawal");
 
 		Assessment gas = consult("We've all had headaches and felt sick since the gas boiler was switched on", "no");
 		assertThat(gas.disposition()).as(gas.reasons().toString()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(gas)).contains("rf-carbon-monoxide");
+		assertThat(redFlagIds(gas)).contains("rf-carbon-monoxide");
 	}
 
 	@Test
@@ -102,9 +90,9 @@ class AcuteConditionsTest {
 
 		Assessment lip = consult("My upper lip has been a bit swollen since this morning", "no");
 		assertThat(lip.disposition()).as(lip.reasons().toString()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(lip)).doesNotContain("rf-mouth-swelling-airway-signs");
+		assertThat(redFlagIds(lip)).doesNotContain("rf-mouth-swelling-airway-signs");
 
 		Assessment wine = consult("I drink a glass of wine most evenings and I've had a headache today", "no");
-		assertThat(flags(wine)).doesNotContain("rf-alcohol-withdrawal", "rf-alcohol-withdrawal-severe");
+		assertThat(redFlagIds(wine)).doesNotContain("rf-alcohol-withdrawal", "rf-alcohol-withdrawal-severe");
 	}
 }

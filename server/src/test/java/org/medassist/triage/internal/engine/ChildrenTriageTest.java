@@ -2,12 +2,13 @@ package org.medassist.triage.internal.engine;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.consult;
 
 /**
  * Babies and children (round 4): child emergencies found from the carer's or clinician's opening alone and from an
@@ -16,24 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the bundled embedding model, as in production.
  */
 class ChildrenTriageTest {
-
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
-	private static Interviewer.Decision consult(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).end();
-	}
-
-	private static Assessment assess(String opening, String... answers) {
-		Interviewer.Decision d = consult(opening, answers);
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		return ((Interviewer.Conclude) d).assessment();
-	}
 
 	@Test
 	void childEmergenciesAreFoundFromTheOpening() {
@@ -89,7 +72,7 @@ class ChildrenTriageTest {
 
 	/** The question ids asked, in order, when every answer is "I'm not sure". */
 	private static List<String> questionsAsked(String opening) {
-		return EngineConsultations.run(engine, opening).asked();
+		return consult(opening).asked();
 	}
 
 	@Test

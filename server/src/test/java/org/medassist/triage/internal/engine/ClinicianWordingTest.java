@@ -2,6 +2,7 @@ package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
 import java.util.Map;
 import java.util.Optional;
@@ -21,23 +22,16 @@ import org.medassist.triage.internal.KnowledgeBaseFiles;
 class ClinicianWordingTest {
 
 	private static KnowledgeBase kb;
-	private static Interviewer engine;
 	private static FindingExtractor reader;
 
 	@BeforeAll
 	static void load() throws Exception {
 		kb = new KnowledgeBaseLoader().load(KnowledgeBaseFiles.bundled());
-		engine = EngineConsultations.bundledEngine();
 		reader = new FindingExtractor(kb.findings().values(), null, kb.emergencyFindings());
 	}
 
 	private static Map<String, Facts.State> read(String text) {
 		return reader.read(text, Optional.empty()).findings();
-	}
-
-	/** Opens with the message and answers every question "I'm not sure": the least a patient may tell. */
-	private static Disposition disposition(String opening) {
-		return EngineConsultations.run(engine, opening).assessment().disposition();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.medassist.triage.Assessment;
+import org.medassist.triage.Disposition;
 import org.medassist.triage.internal.KnowledgeBaseFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Consultations with the engine, for tests: the opening message, then every question answered by its id from the
  * given pairs, or else with a default reply. The real engine (bundled knowledge base and embedding model) is loaded
- * once for all the tests that use it.
+ * once for all the tests that use it; {@link #consult}, {@link #assess} and the like consult it without naming it,
+ * and {@link #redFlagIds} and the like list the ids an assessment holds.
  */
 final class EngineConsultations {
 
@@ -71,5 +73,70 @@ final class EngineConsultations {
 	/** Every question not in {@code answers} is answered "I'm not sure". */
 	static Run run(Interviewer engine, String opening, String... answers) {
 		return run(engine, opening, NOT_SURE, answers);
+	}
+
+	/** A consultation with the bundled engine; every question not in {@code answers} is answered "I'm not sure". */
+	static Run consult(String opening, String... answers) {
+		return run(bundledEngine(), opening, answers);
+	}
+
+	/** A consultation with the bundled engine; every question not in {@code answers} is answered {@code otherwise}. */
+	static Run consultOtherwise(String opening, String otherwise, String... answers) {
+		return run(bundledEngine(), opening, otherwise, answers);
+	}
+
+	/**
+	 * A consultation with the bundled engine; the listed questions get the given answers and every other one "no",
+	 * as a patient without the other problems would answer.
+	 */
+	static Run consultAnsweringNo(String opening, String... answers) {
+		return consultOtherwise(opening, "no", answers);
+	}
+
+	/** The bundled engine's assessment; every question not in {@code answers} is answered "I'm not sure". */
+	static Assessment assess(String opening, String... answers) {
+		return consult(opening, answers).assessment();
+	}
+
+	/** The bundled engine's assessment; every question not in {@code answers} is answered {@code otherwise}. */
+	static Assessment assessOtherwise(String opening, String otherwise, String... answers) {
+		return consultOtherwise(opening, otherwise, answers).assessment();
+	}
+
+	/** The bundled engine's assessment; the listed questions get the given answers and every other one "no". */
+	static Assessment assessAnsweringNo(String opening, String... answers) {
+		return consultAnsweringNo(opening, answers).assessment();
+	}
+
+	/** The bundled engine's disposition; every question not in {@code answers} is answered "I'm not sure". */
+	static Disposition disposition(String opening, String... answers) {
+		return assess(opening, answers).disposition();
+	}
+
+	/** The bundled engine's assessment of the opening message alone: it must conclude without a question. */
+	static Assessment openingAlone(String opening) {
+		Interviewer.Decision d = bundledEngine().next(List.of(new Interviewer.Turn(Interviewer.OPENING, opening)), "911");
+		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
+		return ((Interviewer.Conclude) d).assessment();
+	}
+
+	/** The ids of the red flags that fired. */
+	static List<String> redFlagIds(Assessment a) {
+		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
+	}
+
+	/** The ids of the findings present. */
+	static List<String> presentIds(Assessment a) {
+		return a.present().stream().map(Assessment.FindingNote::id).toList();
+	}
+
+	/** The ids of the findings absent. */
+	static List<String> absentIds(Assessment a) {
+		return a.absent().stream().map(Assessment.FindingNote::id).toList();
+	}
+
+	/** The rule of each reason, in order. */
+	static List<String> ruleIds(Assessment a) {
+		return a.reasons().stream().map(Assessment.Reason::rule).toList();
 	}
 }

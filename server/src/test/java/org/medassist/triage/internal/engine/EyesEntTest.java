@@ -1,10 +1,12 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.absentIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.consultAnsweringNo;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.ruleIds;
 
-import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -20,96 +22,76 @@ import org.medassist.triage.Disposition;
  */
 class EyesEntTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message; the listed questions get the given answers and every other one "no". */
-	private static EngineConsultations.Run denyingTheRest(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, "no", answers);
-	}
-
-	private static List<String> rules(Assessment a) {
-		return a.reasons().stream().map(Assessment.Reason::rule).toList();
-	}
-
-	private static List<String> redFlags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
-	}
-
 	@Test
 	void aChemicalSplashInTheEyeIsAnEmergencyAtOnce() {
-		EngineConsultations.Run run = denyingTheRest(
+		EngineConsultations.Run run = consultAnsweringNo(
 				"I was cleaning the oven and some of the spray went into my eye. It is burning badly. I'm 41.");
 		Assessment a = run.assessment();
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(rules(a)).contains("eye-problems-emergency-injury-or-vision");
+		assertThat(ruleIds(a)).contains("eye-problems-emergency-injury-or-vision");
 		assertThat(run.asked()).as("no question before the emergency").isEmpty();
 	}
 
 	@Test
 	void aCurtainOverTheSightIsAStrokeOrRetinaEmergencyWhileNewFloatersAreSameDay() {
-		Assessment curtain = denyingTheRest("I'm 72. An hour ago a dark curtain came down over the sight in my left eye.")
+		Assessment curtain = consultAnsweringNo("I'm 72. An hour ago a dark curtain came down over the sight in my left eye.")
 			.assessment();
 		assertThat(curtain.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(curtain)).contains("rf-stroke-signs");
+		assertThat(redFlagIds(curtain)).contains("rf-stroke-signs");
 
-		Assessment floaters = denyingTheRest(
+		Assessment floaters = consultAnsweringNo(
 				"I'm 61. For two days I've had flashes of light and new floaters in my right eye. My sight is otherwise normal.")
 			.assessment();
 		assertThat(floaters.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(floaters)).contains("eye-problems-retinal-detachment");
+		assertThat(ruleIds(floaters)).contains("eye-problems-retinal-detachment");
 	}
 
 	@Test
 	void conjunctivitisIsSelfCareButARedPainfulEyeInAContactLensWearerIsSameDay() {
-		Assessment conjunctivitis = denyingTheRest(
+		Assessment conjunctivitis = consultAnsweringNo(
 				"Both my eyes are pink, gritty and sticky, and stuck together in the morning. My vision is fine and I don't wear contact lenses. I'm 26.")
 			.assessment();
 		assertThat(conjunctivitis.disposition()).isEqualTo(Disposition.SELF_CARE);
 
-		Assessment lenses = denyingTheRest("I wear contact lenses and my left eye has gone red and painful since last night. I'm 29.",
+		Assessment lenses = consultAnsweringNo("I wear contact lenses and my left eye has gone red and painful since last night. I'm 29.",
 				"finding:red_eye", "yes", "finding:eye_pain", "yes", "finding:contact_lens_wearer", "yes")
 			.assessment();
 		assertThat(lenses.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(lenses)).contains("eye-problems-painful-red-eye");
+		assertThat(ruleIds(lenses)).contains("eye-problems-painful-red-eye");
 	}
 
 	@Test
 	void droolingWithASoreThroatIsAnEmergencyAndAMuffledVoiceIsSameDayQuinsy() {
-		Assessment drooling = denyingTheRest(
+		Assessment drooling = consultAnsweringNo(
 				"I'm 24 and my throat has been getting worse for four days. Now I can't swallow my own spit and I'm dribbling.")
 			.assessment();
 		assertThat(drooling.disposition()).isEqualTo(Disposition.EMERGENCY);
 
-		Assessment quinsy = denyingTheRest(
+		Assessment quinsy = consultAnsweringNo(
 				"I'm 19 and I've had tonsillitis for three days. Now my voice sounds muffled, like a hot potato in my mouth.")
 			.assessment();
 		assertThat(quinsy.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(quinsy)).contains("sore-throat-swallowing-or-quinsy");
+		assertThat(ruleIds(quinsy)).contains("sore-throat-swallowing-or-quinsy");
 	}
 
 	@Test
 	void swollenTonsilsAreTonsillitisNotASwollenTongue() {
-		Assessment a = denyingTheRest(
+		Assessment a = consultAnsweringNo(
 				"I've had a sore throat and swollen tonsils for two days. I can eat and drink okay. I'm 17.").assessment();
 
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
-		assertThat(redFlags(a)).doesNotContain("rf-lip-tongue-swelling");
+		assertThat(redFlagIds(a)).doesNotContain("rf-lip-tongue-swelling");
 	}
 
 	@Test
 	void foodStuckInTheGulletIsAnEmergencyOnlyWhenSalivaCannotBeSwallowed() {
-		Assessment saliva = denyingTheRest(
+		Assessment saliva = consultAnsweringNo(
 				"A piece of steak got stuck in my chest while eating an hour ago. I can't even swallow my saliva. I'm 50.")
 			.assessment();
 		assertThat(saliva.disposition()).isEqualTo(Disposition.EMERGENCY);
 
-		Assessment sips = denyingTheRest(
+		Assessment sips = consultAnsweringNo(
 				"I ate some chicken an hour ago and it feels stuck halfway down. I can swallow sips of water. I'm 36.")
 			.assessment();
 		assertThat(sips.disposition()).isEqualTo(Disposition.URGENT);
@@ -118,34 +100,34 @@ class EyesEntTest {
 
 	@Test
 	void aCarersButtonBatteryUpAChildsNoseIsAnEmergencyAndABeadInTheEarIsSameDay() {
-		Assessment battery = denyingTheRest(
+		Assessment battery = consultAnsweringNo(
 				"My 3-year-old pushed one of those small button batteries up his nose. He's breathing fine.").assessment();
 		assertThat(battery.disposition()).isEqualTo(Disposition.EMERGENCY);
 
-		Assessment bead = denyingTheRest("My daughter has pushed a bead into her ear and I can't get it out. She is 4.")
+		Assessment bead = consultAnsweringNo("My daughter has pushed a bead into her ear and I can't get it out. She is 4.")
 			.assessment();
 		assertThat(bead.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(bead)).contains("object-in-ear-nose-removal");
+		assertThat(ruleIds(bead)).contains("object-in-ear-nose-removal");
 	}
 
 	@Test
 	void aChildsSwollenEyelidWithFeverIsSameDayAndABulgingEyeIsAnEmergency() {
-		Assessment bulging = denyingTheRest(
+		Assessment bulging = consultAnsweringNo(
 				"My daughter's left eyelid has been swelling for two days after a cold. She has a temperature of 39. Her eye is bulging forward and it hurts her to move the eye. She is 6.")
 			.assessment();
 		assertThat(bulging.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(rules(bulging)).contains("swollen-eyelid-orbital-cellulitis");
+		assertThat(ruleIds(bulging)).contains("swollen-eyelid-orbital-cellulitis");
 
-		Assessment fever = denyingTheRest(
+		Assessment fever = consultAnsweringNo(
 				"My son's eyelid is red and puffy and he has a temperature of 38.4. He can move his eye normally and see fine. He is 5.")
 			.assessment();
 		assertThat(fever.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(fever)).contains("swollen-eyelid-infection");
+		assertThat(ruleIds(fever)).contains("swollen-eyelid-infection");
 	}
 
 	@Test
 	void aPuffyEyelidWithNoFeverOrRednessIsNotOverTriaged() {
-		Assessment a = denyingTheRest("I'm 30 and my eyelid is a bit puffy this morning after rubbing my eyes. It is not red and I have no temperature.")
+		Assessment a = consultAnsweringNo("I'm 30 and my eyelid is a bit puffy this morning after rubbing my eyes. It is not red and I have no temperature.")
 			.assessment();
 
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
@@ -153,42 +135,42 @@ class EyesEntTest {
 
 	@Test
 	void tinnitusAfterAConcertIsSelfCareAPulsingOneGoesToTheGpAndWakingUpDeafIsSameDay() {
-		Assessment concert = denyingTheRest(
+		Assessment concert = consultAnsweringNo(
 				"My ears have been ringing since a loud concert last night. It is already fading and my hearing is fine. I'm 21.")
 			.assessment();
 		assertThat(concert.disposition()).isEqualTo(Disposition.SELF_CARE);
 		assertThat(concert.protocols()).contains("tinnitus");
 
-		Assessment pulsing = denyingTheRest(
+		Assessment pulsing = consultAnsweringNo(
 				"I'm 70 and I hear a whooshing noise in my right ear in time with my heartbeat. It has been there for a month.")
 			.assessment();
 		assertThat(pulsing.disposition()).isEqualTo(Disposition.ROUTINE);
 
-		Assessment deaf = denyingTheRest("I'm 44. I woke up and my right ear was completely deaf, with a loud ringing in it.")
+		Assessment deaf = consultAnsweringNo("I'm 44. I woke up and my right ear was completely deaf, with a loud ringing in it.")
 			.assessment();
 		assertThat(deaf.disposition()).isEqualTo(Disposition.URGENT);
 	}
 
 	@Test
 	void positionalVertigoGoesToTheGpButDoubleVisionWithDizzinessIsAnEmergency() {
-		Assessment bppv = denyingTheRest(
+		Assessment bppv = consultAnsweringNo(
 				"I'm 63. The room spins for a few seconds when I roll over in bed or look up at a high shelf. I have no hearing loss.")
 			.assessment();
 		assertThat(bppv.disposition()).isEqualTo(Disposition.ROUTINE);
-		assertThat(rules(bppv)).contains("dizziness-fainting-positional-vertigo");
+		assertThat(ruleIds(bppv)).contains("dizziness-fainting-positional-vertigo");
 
-		Assessment stroke = denyingTheRest("I'm 67. Since lunchtime I've been seeing double and the room is spinning.")
+		Assessment stroke = consultAnsweringNo("I'm 67. Since lunchtime I've been seeing double and the room is spinning.")
 			.assessment();
 		assertThat(stroke.disposition()).isEqualTo(Disposition.EMERGENCY);
 	}
 
 	@Test
 	void aNegatedContactLensAndPainKeepStickyEyesAtSelfCare() {
-		Assessment a = denyingTheRest(
+		Assessment a = consultAnsweringNo(
 				"My eyes are red and sticky with yellow crust on the lashes. There is no pain, no problem with light, and I do not wear contact lenses. I'm 35.")
 			.assessment();
 
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
-		assertThat(a.absent().stream().map(Assessment.FindingNote::id).toList()).contains("contact_lens_wearer");
+		assertThat(absentIds(a)).contains("contact_lens_wearer");
 	}
 }

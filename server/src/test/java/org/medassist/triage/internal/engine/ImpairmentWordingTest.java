@@ -1,9 +1,9 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Disposition;
 
@@ -14,18 +14,6 @@ import org.medassist.triage.Disposition;
  * "and" with a new subject. Real knowledge base and the bundled embedding model, as in production.
  */
 class ImpairmentWordingTest {
-
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message and answers every question "I'm not sure": the least a patient may tell. */
-	private static Disposition disposition(String opening) {
-		return EngineConsultations.run(engine, opening).assessment().disposition();
-	}
 
 	@Test
 	void anEmergencySaidWithProperlyOrNormallyStaysAnEmergency() {

@@ -1,8 +1,11 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessAnsweringNo;
+import static org.medassist.triage.internal.engine.EngineConsultations.consultAnsweringNo;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -16,23 +19,8 @@ import org.medassist.triage.Disposition;
  */
 class InfectionsTravelTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	private static Assessment assess(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
-
-	private static Assessment assessAnsweringNo(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, "no", answers).assessment();
-	}
-
 	private static boolean fired(Assessment a, String redFlag) {
-		return a.redFlags().stream().anyMatch(h -> h.id().equals(redFlag));
+		return redFlagIds(a).contains(redFlag);
 	}
 
 	@Test
@@ -53,8 +41,8 @@ class InfectionsTravelTest {
 
 	@Test
 	void aFeverAfterTravelWithBleedingGumsIsAnEmergencyAtOnce() {
-		EngineConsultations.Run run = EngineConsultations.run(engine,
-				"I had a fever after getting back from Bali a week ago and now my gums are bleeding.", "no", new String[0]);
+		EngineConsultations.Run run = consultAnsweringNo(
+				"I had a fever after getting back from Bali a week ago and now my gums are bleeding.");
 
 		assertThat(run.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
 		assertThat(fired(run.assessment(), "rf-travel-fever-bleeding")).isTrue();

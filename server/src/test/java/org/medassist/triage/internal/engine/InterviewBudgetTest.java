@@ -3,7 +3,6 @@ package org.medassist.triage.internal.engine;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,22 +17,13 @@ class InterviewBudgetTest {
 	private final Interviewer engine = new Interviewer(SpanishInterviewTest.KB, null, 0.8);
 
 	/** The questions asked, each answered "I'm not sure" unless given (by question id); the last decision at the end. */
-	private record Consultation(List<String> asked, Interviewer.Decision last) {
-
-		Assessment assessment() {
-			assertThat(last).isInstanceOf(Interviewer.Conclude.class);
-			return ((Interviewer.Conclude) last).assessment();
-		}
-	}
-
-	private Consultation consult(String opening, String... answers) {
-		EngineConsultations.Run run = EngineConsultations.run(engine, opening, answers);
-		return new Consultation(run.asked(), run.end());
+	private EngineConsultations.Run consult(String opening, String... answers) {
+		return EngineConsultations.run(engine, opening, answers);
 	}
 
 	@Test
 	void heartburnScreenedForEmergenciesStillAsksAboutTroubleSwallowing() {
-		Consultation c = consult("I keep getting heartburn. I'm 58.", "finding:difficulty_swallowing",
+		EngineConsultations.Run c = consult("I keep getting heartburn. I'm 58.", "finding:difficulty_swallowing",
 				"yes, food gets stuck");
 
 		assertThat(c.asked()).contains("finding:difficulty_swallowing");
@@ -43,7 +33,7 @@ class InterviewBudgetTest {
 	@Test
 	void beyondTheMainBudgetOnlyTheProtocolsOwnSameDayOrGpQuestionsAreAsked() {
 		String opening = "My 6-year-old has tummy pain and is being sick. It started this morning.";
-		Consultation c = consult(opening);
+		EngineConsultations.Run c = consult(opening);
 
 		// The emergency screens of two protocols spend the main budget; the same-day questions come after them.
 		assertThat(c.asked()).hasSizeGreaterThan(Interviewer.MAX_QUESTIONS)
@@ -53,9 +43,9 @@ class InterviewBudgetTest {
 					"finding:not_drinking", "finding:reduced_urine"));
 		// No emergency is partly met here: the bound is the lower-level one.
 		assertThat(c.asked().size()).isLessThanOrEqualTo(Interviewer.MAX_QUESTIONS_FOR_A_LOWER_LEVEL);
-		assertThat(c.last()).isInstanceOf(Interviewer.Conclude.class);
+		assertThat(c.end()).isInstanceOf(Interviewer.Conclude.class);
 
-		Consultation dry = consult(opening, "finding:not_drinking", "yes, she won't drink anything");
+		EngineConsultations.Run dry = consult(opening, "finding:not_drinking", "yes, she won't drink anything");
 		assertThat(dry.assessment().disposition()).isEqualTo(Disposition.URGENT);
 	}
 
@@ -63,8 +53,8 @@ class InterviewBudgetTest {
 	void everyAnswerNotSureStaysBounded() {
 		for (String opening : List.of("sore throat, fever, chest pain, headache, tummy pain and a rash",
 				"My baby is unwell, vomiting with a rash and a cough")) {
-			Consultation c = consult(opening);
-			assertThat(c.last()).isInstanceOf(Interviewer.Conclude.class);
+			EngineConsultations.Run c = consult(opening);
+			assertThat(c.end()).isInstanceOf(Interviewer.Conclude.class);
 			assertThat(c.asked().size()).isLessThanOrEqualTo(Interviewer.MAX_QUESTIONS_IN_ALL);
 		}
 	}

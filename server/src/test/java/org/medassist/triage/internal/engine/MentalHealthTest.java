@@ -1,8 +1,11 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessOtherwise;
+import static org.medassist.triage.internal.engine.EngineConsultations.openingAlone;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -16,59 +19,38 @@ import org.medassist.triage.Disposition;
  */
 class MentalHealthTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
 	/** Every question not given in {@code answers} is answered "No". */
 	private static Assessment assessNo(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, "No", answers).assessment();
-	}
-
-	private static Assessment assessUnsure(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
-
-	private static Assessment openingAlone(String opening) {
-		Interviewer.Decision d = engine.next(java.util.List.of(new Interviewer.Turn(Interviewer.OPENING, opening)), "911");
-		assertThat(d).as(opening).isInstanceOf(Interviewer.Conclude.class);
-		return ((Interviewer.Conclude) d).assessment();
-	}
-
-	private static java.util.List<String> flags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
+		return assessOtherwise(opening, "No", answers);
 	}
 
 	@Test
 	void aPlanWithTheMeansStopsAtOnce() {
 		Assessment a = openingAlone("I've decided to end my life tonight. I've been saving up my sleeping tablets for weeks.");
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-suicide-plan");
+		assertThat(redFlagIds(a)).contains("rf-suicide-plan");
 	}
 
 	@Test
 	void aCarerWhoFindsTheMeansOrGoodbyesIsAnEmergency() {
-		Assessment rope = assessUnsure("My 16-year-old son told me he wants to die. He has been searching online for ways to hang himself and we found a rope hidden in his wardrobe.");
+		Assessment rope = assess("My 16-year-old son told me he wants to die. He has been searching online for ways to hang himself and we found a rope hidden in his wardrobe.");
 		assertThat(rope.disposition()).isEqualTo(Disposition.EMERGENCY);
 
-		Assessment goodbyes = assessUnsure("I'm 81 and my wife died last year.",
+		Assessment goodbyes = assess("I'm 81 and my wife died last year.",
 				"finding:suicide_final_acts", "Yes, I have sorted out my will and given away my things.");
 		assertThat(goodbyes.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(goodbyes)).contains("rf-suicide-preparation");
+		assertThat(redFlagIds(goodbyes)).contains("rf-suicide-preparation");
 	}
 
 	@Test
 	void voicesOrderingHarmOrAThreatToOthersIsAnEmergency() {
-		Assessment voices = assessUnsure("My brother has stopped taking his medication for schizophrenia. He says voices are telling him to kill himself.");
+		Assessment voices = assess("My brother has stopped taking his medication for schizophrenia. He says voices are telling him to kill himself.");
 		assertThat(voices.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(voices)).contains("rf-mental-health-danger");
+		assertThat(redFlagIds(voices)).contains("rf-mental-health-danger");
 
-		Assessment threat = assessUnsure("My flatmate believes the neighbours are poisoning his food and he is threatening to kill them.");
+		Assessment threat = assess("My flatmate believes the neighbours are poisoning his food and he is threatening to kill them.");
 		assertThat(threat.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(threat)).contains("rf-mental-health-danger");
+		assertThat(redFlagIds(threat)).contains("rf-mental-health-danger");
 	}
 
 	@Test
@@ -95,7 +77,7 @@ class MentalHealthTest {
 	void normalGriefIsSelfCareButGriefThatDoesNotEaseGoesToTheGp() {
 		Assessment recent = assessNo("My father died two weeks ago. I keep crying and I'm not sleeping well. I have no thoughts of harming myself. I'm 44.");
 		assertThat(recent.disposition()).isEqualTo(Disposition.SELF_CARE);
-		assertThat(flags(recent)).doesNotContain("rf-suicidal-thoughts-or-self-harm");
+		assertThat(redFlagIds(recent)).doesNotContain("rf-suicidal-thoughts-or-self-harm");
 
 		Assessment prolonged = assessNo("My husband died fourteen months ago and I still can't accept that he's gone. I'm 67.",
 				"measure:duration_days", "14 months");
@@ -104,7 +86,7 @@ class MentalHealthTest {
 
 	@Test
 	void aPanicAttackThatIsReallyAHeartAttackIsCaught() {
-		Assessment a = assessUnsure("I think I'm having a panic attack but it feels different.",
+		Assessment a = assess("I think I'm having a panic attack but it feels different.",
 				"finding:chest_pain", "Yes, a crushing pain in my chest going down my left arm.",
 				"finding:pain_spreading_arm_jaw", "Yes", "finding:sweating", "Yes");
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
@@ -133,7 +115,7 @@ class MentalHealthTest {
 	void selfHarmWithoutSuicidalIntentIsStillSameDay() {
 		Assessment a = assessNo("My 14-year-old daughter has been cutting her thighs. The cuts are shallow and have stopped bleeding. She says she does it to cope, not because she wants to die.");
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(a)).contains("rf-suicidal-thoughts-or-self-harm");
+		assertThat(redFlagIds(a)).contains("rf-suicidal-thoughts-or-self-harm");
 	}
 
 	@Test
@@ -152,8 +134,8 @@ class MentalHealthTest {
 
 	@Test
 	void psychosisSoonAfterABirthIsAnEmergency() {
-		Assessment a = assessUnsure("My wife gave birth nine days ago and she is convinced the baby has been swapped at the hospital. She keeps saying people are listening to us through the walls.");
+		Assessment a = assess("My wife gave birth nine days ago and she is convinced the baby has been swapped at the hospital. She keeps saying people are listening to us through the walls.");
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-postpartum-psychosis");
+		assertThat(redFlagIds(a)).contains("rf-postpartum-psychosis");
 	}
 }

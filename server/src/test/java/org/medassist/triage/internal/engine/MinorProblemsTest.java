@@ -1,9 +1,10 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -17,22 +18,6 @@ import org.medassist.triage.Disposition;
  * as in production.
  */
 class MinorProblemsTest {
-
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers "I'm not sure" (or the given answer, by question id) to every question. */
-	private static Assessment assess(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
-
-	private static Disposition disposition(String opening, String... answers) {
-		return assess(opening, answers).disposition();
-	}
 
 	@Test
 	void commonMinorProblemsAreRecognisedAndStaySelfCare() {

@@ -1,8 +1,10 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.consult;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -17,29 +19,9 @@ import org.medassist.triage.Disposition;
  */
 class MusculoskeletalTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers "I'm not sure" (or the given answer, by question id) to every question. */
-	private static EngineConsultations.Run run(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers);
-	}
-
-	private static Assessment assess(String opening, String... answers) {
-		return run(opening, answers).assessment();
-	}
-
-	private static Disposition disposition(String opening, String... answers) {
-		return assess(opening, answers).disposition();
-	}
-
 	@Test
 	void aBoneThroughTheSkinIsAnEmergencyFromTheOpeningAlone() {
-		EngineConsultations.Run run = run("My son fell off his bike and there is bone poking out through the skin of his arm.");
+		EngineConsultations.Run run = consult("My son fell off his bike and there is bone poking out through the skin of his arm.");
 
 		assertThat(run.asked()).isEmpty();
 		assertThat(run.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
@@ -113,7 +95,7 @@ class MusculoskeletalTest {
 
 	@Test
 	void everydayAchesAreRecognisedAndStaySelfCare() {
-		assertThat(run("I woke up with a stiff neck and can't turn my head to the left. No injury, no temperature, no headache. I'm 36.",
+		assertThat(consult("I woke up with a stiff neck and can't turn my head to the left. No injury, no temperature, no headache. I'm 36.",
 				"finding:neck_injury", "no", "finding:serious_accident", "no", "finding:numbness_tingling", "no",
 				"finding:arm_leg_weakness", "no", "finding:fever", "no", "finding:headache", "no", "measure:duration_days", "1 day",
 				"finding:painkillers_not_helping", "no").assessment().disposition())

@@ -1,9 +1,9 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
 
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -16,18 +16,6 @@ import org.medassist.triage.Disposition;
  * embedding model, as in production.
  */
 class OlderAdultsTest {
-
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
-	private static Assessment assess(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
 
 	@Test
 	void aKnockToTheHeadOnABloodThinnerNamedByItsMedicineIsAnEmergency() {

@@ -1,13 +1,13 @@
 package org.medassist.triage.internal.engine;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessOtherwise;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
 /**
  * Poisoning, overdose and the environment (red-flags/poisoning-environment.yaml, protocols/poisoning-environment.yaml):
@@ -20,25 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PoisoningEnvironmentTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers "I'm not sure" (or the given answer, by question id) to every question. */
-	private static Assessment assess(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
-
 	/** Every question not given is answered "No". */
 	private static Assessment assessNo(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, "No", answers).assessment();
-	}
-
-	private static List<String> flags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
+		return assessOtherwise(opening, "No", answers);
 	}
 
 	@Test
@@ -46,22 +30,22 @@ class PoisoningEnvironmentTest {
 		Assessment a = assessNo("I took about twenty paracetamol tablets three hours ago. I feel completely fine now. I'm 19.");
 
 		assertThat(a.disposition()).as(a.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-poisoning-or-overdose");
+		assertThat(redFlagIds(a)).contains("rf-poisoning-or-overdose");
 
 		Assessment staggered = assessNo("I've been taking paracetamol every couple of hours for toothache, probably double the maximum each day for three days. I'm 45.");
 		assertThat(staggered.disposition()).as(staggered.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(staggered)).contains("rf-poisoning-or-overdose");
+		assertThat(redFlagIds(staggered)).contains("rf-poisoning-or-overdose");
 	}
 
 	@Test
 	void aSwallowedButtonBatteryOrMagnetsGoStraightToTheEmergencyDepartment() {
 		Assessment battery = assessNo("I think my 2-year-old has swallowed a button battery from the remote. He seems fine and is playing.");
 		assertThat(battery.disposition()).as(battery.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(battery)).contains("rf-swallowed-battery-or-magnet");
+		assertThat(redFlagIds(battery)).contains("rf-swallowed-battery-or-magnet");
 
 		Assessment magnets = assessNo("My 6 year old swallowed two tiny magnetic balls from a desk toy an hour ago, his tummy doesn't hurt.");
 		assertThat(magnets.disposition()).as(magnets.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(magnets)).contains("rf-swallowed-battery-or-magnet");
+		assertThat(redFlagIds(magnets)).contains("rf-swallowed-battery-or-magnet");
 	}
 
 	@Test
@@ -75,34 +59,34 @@ class PoisoningEnvironmentTest {
 
 		Assessment drooling = assessNo("My 3 year old swallowed a coin an hour ago and now he is drooling and keeps gagging.");
 		assertThat(drooling.disposition()).as(drooling.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(drooling)).contains("rf-swallowed-object-with-symptoms");
+		assertThat(redFlagIds(drooling)).contains("rf-swallowed-object-with-symptoms");
 
 		// Denied in the opening, the warning signs do not fire even when every question is answered "I'm not sure".
 		Assessment denied = assess("My 3 year old swallowed a coin this morning. He has not been sick, he isn't drooling and he isn't coughing.");
 		assertThat(denied.disposition()).as(denied.reasons().toString()).isNotEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(denied)).doesNotContain("rf-swallowed-object-with-symptoms", "rf-swallowed-battery-or-magnet");
+		assertThat(redFlagIds(denied)).doesNotContain("rf-swallowed-object-with-symptoms", "rf-swallowed-battery-or-magnet");
 	}
 
 	@Test
 	void someoneDrunkWhoCannotBeWokenIsAnEmergencyButAHangoverIsNot() {
 		Assessment poisoning = assessNo("My flatmate drank most of a bottle of vodka at a party. We can't wake him up properly and his breathing is slow.");
 		assertThat(poisoning.disposition()).as(poisoning.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(poisoning)).contains("rf-alcohol-poisoning");
+		assertThat(redFlagIds(poisoning)).contains("rf-alcohol-poisoning");
 
 		Assessment hangover = assessNo("I've got a hangover after a wedding last night, I was sick once and I'm drinking water. I'm 28.");
 		assertThat(hangover.disposition()).as(hangover.reasons().toString()).isEqualTo(Disposition.SELF_CARE);
-		assertThat(flags(hangover)).doesNotContain("rf-alcohol-poisoning", "rf-poisoning-or-overdose");
+		assertThat(redFlagIds(hangover)).doesNotContain("rf-alcohol-poisoning", "rf-poisoning-or-overdose");
 	}
 
 	@Test
 	void chestPainAfterCocaineAndOverheatingAfterEcstasyAreEmergencies() {
 		Assessment cocaine = assessNo("I took cocaine last night and now I have chest pain. I'm 29.");
 		assertThat(cocaine.disposition()).as(cocaine.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(cocaine)).contains("rf-recreational-drug-toxicity");
+		assertThat(redFlagIds(cocaine)).contains("rf-recreational-drug-toxicity");
 
 		Assessment ecstasy = assessNo("My friend took ecstasy at a festival and now he is confused and burning hot. He's 22.");
 		assertThat(ecstasy.disposition()).as(ecstasy.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(ecstasy)).contains("rf-recreational-drug-toxicity");
+		assertThat(redFlagIds(ecstasy)).contains("rf-recreational-drug-toxicity");
 	}
 
 	@Test
@@ -113,18 +97,18 @@ class PoisoningEnvironmentTest {
 
 		Assessment stroke = assessNo("My dad, 84, has been shut in his flat in the heatwave and now he's confused and his skin is hot and dry.");
 		assertThat(stroke.disposition()).as(stroke.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(stroke)).contains("rf-heatstroke");
+		assertThat(redFlagIds(stroke)).contains("rf-heatstroke");
 	}
 
 	@Test
 	void hypothermiaAndNearDrowningWithACoughAreEmergenciesAndANearDrowningIsCheckedToday() {
 		Assessment cold = assessNo("We found our 88 year old neighbour on her kitchen floor, the heating was off all night and she is icy cold and drowsy.");
 		assertThat(cold.disposition()).as(cold.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(cold)).contains("rf-hypothermia");
+		assertThat(redFlagIds(cold)).contains("rf-hypothermia");
 
 		Assessment coughing = assessNo("My 5 year old was pulled out of the pool after going under the water and now he keeps coughing.");
 		assertThat(coughing.disposition()).as(coughing.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(coughing)).contains("rf-after-drowning");
+		assertThat(redFlagIds(coughing)).contains("rf-after-drowning");
 
 		Assessment well = assessNo("My 7 year old was pulled out of the water at the pool after going under for a moment.");
 		assertThat(well.disposition()).as(well.reasons().toString()).isEqualTo(Disposition.URGENT);
@@ -138,18 +122,18 @@ class PoisoningEnvironmentTest {
 
 		Assessment collapse = assessNo("I got an electric shock from a faulty plug and passed out for a moment. I'm 38.");
 		assertThat(collapse.disposition()).as(collapse.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(collapse)).contains("rf-electric-shock-serious");
+		assertThat(redFlagIds(collapse)).contains("rf-electric-shock-serious");
 	}
 
 	@Test
 	void smokeInhalationWithAHoarseVoiceAndASnakeBiteAreEmergencies() {
 		Assessment smoke = assessNo("I breathed in a lot of smoke in a house fire and now my voice is hoarse. I'm 41.");
 		assertThat(smoke.disposition()).as(smoke.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(smoke)).contains("rf-smoke-inhalation");
+		assertThat(redFlagIds(smoke)).contains("rf-smoke-inhalation");
 
 		Assessment adder = assessNo("I was bitten on the ankle by an adder on the heath half an hour ago. I'm 52.");
 		assertThat(adder.disposition()).as(adder.reasons().toString()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(adder)).contains("rf-snake-bite");
+		assertThat(redFlagIds(adder)).contains("rf-snake-bite");
 	}
 
 	@Test
@@ -166,7 +150,7 @@ class PoisoningEnvironmentTest {
 	void foodPoisoningFromAKnownMealIsNotReadAsAPoisoningEmergency() {
 		Assessment mild = assessNo("I think I have food poisoning from a restaurant meal last night, I've been sick three times and I can keep water down. I'm 42.");
 		assertThat(mild.disposition()).as(mild.reasons().toString()).isEqualTo(Disposition.SELF_CARE);
-		assertThat(flags(mild)).doesNotContain("rf-poisoning-or-overdose");
+		assertThat(redFlagIds(mild)).doesNotContain("rf-poisoning-or-overdose");
 		assertThat(mild.protocols()).contains("food-poisoning");
 
 		Assessment blood = assessNo("I've had food poisoning from a dodgy takeaway for two days and now there is blood in my diarrhoea. I'm 38.");

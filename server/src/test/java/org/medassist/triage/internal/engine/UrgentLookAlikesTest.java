@@ -1,6 +1,5 @@
 package org.medassist.triage.internal.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,8 @@ class UrgentLookAlikesTest {
 	private final Interviewer engine = new Interviewer(SpanishInterviewTest.KB, null, 0.8);
 
 	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
-	private Interviewer.Decision consult(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).end();
-	}
-
 	private Assessment assess(String opening, String... answers) {
-		Interviewer.Decision d = consult(opening, answers);
-		assertThat(d).isInstanceOf(Interviewer.Conclude.class);
-		return ((Interviewer.Conclude) d).assessment();
+		return EngineConsultations.run(engine, opening, answers).assessment();
 	}
 
 	@Test
@@ -106,15 +99,6 @@ class UrgentLookAlikesTest {
 	}
 
 	private List<String> questionsAsked(String opening) {
-		List<Interviewer.Turn> turns = new ArrayList<>();
-		turns.add(new Interviewer.Turn(Interviewer.OPENING, opening));
-		List<String> asked = new ArrayList<>();
-		Interviewer.Decision d = engine.next(turns, "911");
-		for (int i = 0; i < 30 && d instanceof Interviewer.Ask ask; i++) {
-			asked.add(ask.questionId());
-			turns.add(new Interviewer.Turn(ask.questionId(), "I'm not sure"));
-			d = engine.next(turns, "911");
-		}
-		return asked;
+		return EngineConsultations.run(engine, opening).asked();
 	}
 }

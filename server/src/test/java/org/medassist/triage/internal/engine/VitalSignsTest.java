@@ -1,11 +1,13 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.bundledEngine;
+import static org.medassist.triage.internal.engine.EngineConsultations.consult;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,22 +21,6 @@ import org.medassist.triage.Disposition;
  */
 class VitalSignsTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers every question "I'm not sure" (or the given answer, by question id). */
-	private static Interviewer.Conclude consult(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).conclusion();
-	}
-
-	private static Disposition disposition(String opening, String... answers) {
-		return consult(opening, answers).assessment().disposition();
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
 			A 67-year-old woman presents with cough and fever for 2 days. HR 112, RR 28, BP 118/70, SpO2 95%.           | rf-vital-very-fast-breathing
@@ -47,7 +33,7 @@ class VitalSignsTest {
 			I'm 32 and 30 weeks pregnant. The midwife found my blood pressure was 166/112 today.                       | rf-vital-severe-bp-pregnancy
 			""")
 	void aDangerousReadingIsAnEmergency(String opening, String flag) {
-		Interviewer.Conclude c = consult(opening);
+		Interviewer.Conclude c = consult(opening).conclusion();
 		assertThat(c.assessment().disposition()).as(opening).isEqualTo(Disposition.EMERGENCY);
 		assertThat(c.assessment().reasons()).as(opening).anySatisfy(r -> assertThat(r.rule()).isEqualTo(flag));
 	}
@@ -63,7 +49,7 @@ class VitalSignsTest {
 	void aWorryingReadingIsSeenTheSameDay(String opening, String flag) {
 		Interviewer.Conclude c = consult(opening, "finding:chest_pain", "no", "finding:shortness_of_breath", "no",
 				"finding:headache", "no", "finding:vision_loss", "no", "finding:confusion", "no",
-				"finding:severe_breathing_difficulty", "no", "finding:preeclampsia_symptoms", "no");
+				"finding:severe_breathing_difficulty", "no", "finding:preeclampsia_symptoms", "no").conclusion();
 		assertThat(c.assessment().disposition()).as(opening).isEqualTo(Disposition.URGENT);
 		assertThat(c.assessment().reasons()).as(opening).anySatisfy(r -> assertThat(r.rule()).isEqualTo(flag));
 	}
@@ -77,7 +63,7 @@ class VitalSignsTest {
 		String breathless = "I've got COPD and I'm 71 and a bit more wheezy than usual for 2 days. ";
 		Interviewer.Conclude usual = consult(breathless + "My sats are 90% and my sats are usually around 90.",
 				"finding:chest_pain", "no", "finding:severe_breathing_difficulty", "no", "finding:confusion", "no",
-				"finding:mottled_skin", "no");
+				"finding:mottled_skin", "no").conclusion();
 		assertThat(usual.assessment().disposition()).isEqualTo(Disposition.URGENT);
 		assertThat(usual.assessment().reasons()).anySatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-oxygen-at-usual-low"))
 				.noneSatisfy(r -> assertThat(r.rule()).isEqualTo("rf-vital-low-oxygen"));
@@ -107,6 +93,7 @@ class VitalSignsTest {
 
 	@Test
 	void theReadingsQuestionIsAskedOnlyWhenReadingsAreLikelyAndItsAnswerCounts() {
+		Interviewer engine = bundledEngine();
 		// A clinician's note: the readings are asked for first, and a low oxygen level in the answer is an emergency.
 		List<Interviewer.Turn> turns = new ArrayList<>();
 		turns.add(new Interviewer.Turn(Interviewer.OPENING, "A 70-year-old man presents with a cough and fever for 3 days."));

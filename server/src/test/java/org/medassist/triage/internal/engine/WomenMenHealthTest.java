@@ -1,11 +1,11 @@
 package org.medassist.triage.internal.engine;
 
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Disposition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.disposition;
 
 /**
  * Pregnancy, after the birth, women's and men's health (round 2): emergencies after a birth, ovarian torsion and
@@ -13,18 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the finding ("pregnancy test was negative"). Real knowledge base and the bundled embedding model.
  */
 class WomenMenHealthTest {
-
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers "I'm not sure", or the given answer by question id. */
-	private static Disposition disposition(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment().disposition();
-	}
 
 	@Test
 	void emergenciesAfterABirthAreEmergencies() {
