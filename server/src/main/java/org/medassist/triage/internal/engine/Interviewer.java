@@ -473,7 +473,8 @@ public final class Interviewer {
 			if (asked.contains(key) || !kb.measureQuestions().containsKey(Measure.OXYGEN_SATURATION.key())
 					|| facts.measures().keySet().stream().anyMatch(Measure::isVitalSign)
 					|| !(READINGS_LIKELY.matcher(Text.normalize(unprompted.toString())).find()
-							|| READINGS_HELP.stream().anyMatch(f -> facts.truthOf(f) == Truth.TRUE))) {
+							|| kb.measureQuestions().get(Measure.OXYGEN_SATURATION.key()).askWhen().stream()
+						.anyMatch(f -> facts.truthOf(f) == Truth.TRUE))) {
 				return Optional.empty();
 			}
 			// A reading decides more than any single sign: it goes before the other emergency questions.
@@ -775,8 +776,6 @@ public final class Interviewer {
 	private static final Pattern CLINICIAN = Pattern.compile(
 			"^(?:a|an)\\s+\\d+(?:\\.\\d+)?[- ]?(?:year|month|week|day)s?[- ]old\\b|\\b(?:is|was) brought (?:in|to)\\b");
 
-	/** Complaints for which a home reading (pulse oximeter, pulse, smartwatch) is worth one question. */
-	private static final List<String> READINGS_HELP = List.of("shortness_of_breath", "palpitations", "eating_disorder");
 	/** A clinician's note, or a patient or carer who mentions a monitor: readings may well have been taken. */
 	private static final Pattern READINGS_LIKELY = Pattern.compile(
 			"\\b(?:presents?|presenting|presented|c/o|complains? of|complaining of|brought in|on examination|o/e|obs|observations"

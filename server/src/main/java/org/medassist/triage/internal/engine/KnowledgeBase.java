@@ -150,7 +150,13 @@ public record KnowledgeBase(String version, String contentHash, Map<String, Find
 	}
 
 	/** How to ask for a measurement (age, temperature...), with suggested answers. */
-	public record MeasureQuestion(String measure, String question, List<String> options) {
+	/**
+	 * How to ask for a measurement.
+	 *
+	 * @param askWhen findings that make the question worth asking unprompted (the readings question: breathlessness,
+	 * where a pulse oximeter helps); empty for measures asked only when a rule needs them
+	 */
+	public record MeasureQuestion(String measure, String question, List<String> options, List<String> askWhen) {
 	}
 
 	/**

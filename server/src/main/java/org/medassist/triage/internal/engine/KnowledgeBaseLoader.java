@@ -62,7 +62,7 @@ public final class KnowledgeBaseLoader {
 	record RawFinding(String id, String label, String question, List<String> phrases, String snomed) {
 	}
 
-	record RawMeasure(String measure, String question, List<String> options) {
+	record RawMeasure(String measure, String question, List<String> options, List<String> askWhen) {
 	}
 
 	record RawRedFlag(String id, String name, String disposition, JsonNode when, String instruction, String reason,
@@ -154,7 +154,7 @@ public final class KnowledgeBaseLoader {
 				else if (blank(m.question())) {
 					problems.add(name + ": measure '" + m.measure() + "' has no question");
 				}
-				else if (measures.put(m.measure(), new MeasureQuestion(m.measure(), m.question(), list(m.options()))) != null) {
+				else if (measures.put(m.measure(), new MeasureQuestion(m.measure(), m.question(), list(m.options()), list(m.askWhen()))) != null) {
 					problems.add(name + ": measure '" + m.measure() + "' defined twice");
 				}
 			}
@@ -209,6 +209,9 @@ public final class KnowledgeBaseLoader {
 				problems.add(where + ": neither phrases (to recognise it), a question (to ask it) nor a derivation in kb.yaml");
 			}
 		});
+
+		measures.values().forEach(m -> m.askWhen().stream().filter(id -> !findings.containsKey(id))
+			.forEach(id -> problems.add("measure '" + m.measure() + "': ask_when names unknown finding '" + id + "'")));
 
 		List<KnowledgeBase.Derived> derived = new ArrayList<>();
 		for (RawDerived d : rawDerived) {
