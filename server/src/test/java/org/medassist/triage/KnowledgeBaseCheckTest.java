@@ -138,6 +138,10 @@ class KnowledgeBaseCheckTest {
 	void everyKindOfMistakeIsReportedWithItsFile(@TempDir Path kb) throws IOException {
 		Files.copy(Path.of("src/test/resources/triage-fixture/kb.yaml"), kb.resolve("kb.yaml"));
 		Files.writeString(kb.resolve("findings.yaml"), """
+				measures:
+				  - measure: oxygen_saturation
+				    question: What is the oxygen level?
+				    ask_when: [breathlessness]
 				findings:
 				  - id: cough
 				    label: cough
@@ -180,6 +184,7 @@ class KnowledgeBaseCheckTest {
 			.contains("rule 'cough-no-source': needs a source with a title and an https URL")
 			.contains("rule 'cough-unknown-finding': disposition must be")
 			.contains("unknown finding 'wheeze'")
+			.contains("measure 'oxygen_saturation': ask_when names unknown finding 'breathlessness'")
 			.contains("asks about unknown finding 'wheeze'")
 			.contains("rule 'cough-unknown-finding': needs a source with a title and an https URL");
 	}

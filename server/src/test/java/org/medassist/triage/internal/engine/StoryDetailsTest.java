@@ -1,0 +1,91 @@
+package org.medassist.triage.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessAnsweringNo;
+import static org.medassist.triage.internal.engine.EngineConsultations.consult;
+import static org.medassist.triage.internal.engine.EngineConsultations.presentIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.ruleIds;
+
+import org.junit.jupiter.api.Test;
+import org.medassist.triage.Assessment;
+import org.medassist.triage.Disposition;
+
+/**
+ * Details of a patient's story that a mixed batch of fresh cases showed were misread: a migraine's usual aura, a
+ * headache that is worse in the morning and on coughing, eczema mentioned as history, an older person found on the
+ * floor, double vision after a knock to the head. Real knowledge base and the bundled embedding model.
+ */
+class StoryDetailsTest {
+
+	@Test
+	void aMigrainesUsualZigzagAuraIsNotARetinasFlashes() {
+		Assessment a = assessAnsweringNo("I'm 35 and I've had a migraine with flashing zigzag lights before the headache, like my "
+				+ "usual ones. My tablets usually work. This one is the same as always.");
+
+		assertThat(presentIds(a)).contains("migraine_aura", "headache").doesNotContain("flashes_or_floaters");
+		assertThat(a.protocols()).doesNotContain("eye-problems");
+		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
+	}
+
+	@Test
+	void suddenFlashesOfLightAreStillARetinaProblem() {
+		Assessment a = assessAnsweringNo("I'm 58 and since this morning I've seen flashes of light and new floaters in my left eye.");
+
+		assertThat(presentIds(a)).contains("flashes_or_floaters");
+		assertThat(ruleIds(a)).contains("eye-problems-retinal-detachment");
+	}
+
+	@Test
+	void aHeadacheWorseInTheMorningAndOnCoughingIsSeenToday() {
+		Assessment a = assessAnsweringNo("I've had a bad headache for three days that's worse in the morning and when I cough. "
+				+ "I've been sick twice this morning. I'm 45.");
+
+		assertThat(presentIds(a)).contains("headache_worse_lying_or_straining").doesNotContain("cough");
+		assertThat(ruleIds(a)).contains("headache-raised-pressure-features");
+		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
+	}
+
+	@Test
+	void eczemaMentionedAsHistoryIsNotEczemaHerpeticum() {
+		Assessment a = assessAnsweringNo("I have an itchy red rash in the creases of my elbows that comes and goes. "
+				+ "I've had eczema before. I'm 21.");
+
+		assertThat(presentIds(a)).contains("eczema_flare").doesNotContain("eczema_herpeticum");
+		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
+	}
+
+	@Test
+	void eczemaWithClustersOfPainfulBlistersIsStillSameDay() {
+		Assessment a = assessAnsweringNo("My son's eczema has suddenly become very painful with clusters of small blisters. He's 6.");
+
+		assertThat(presentIds(a)).contains("eczema_herpeticum");
+		assertThat(a.disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
+	}
+
+	@Test
+	void anOlderPersonFoundOnTheFloorIsAskedAboutTheFallNotTheGeneralScreen() {
+		EngineConsultations.Run run = consult("My neighbour is 80 and I found him on the floor this morning.");
+
+		assertThat(run.assessment().protocols()).contains("falls-older-adult");
+		assertThat(run.asked()).contains("finding:unable_to_bear_weight").doesNotContain("finding:testicular_pain");
+		assertThat(run.assessment().disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aLongLieWhenHeCannotGetUpIsAnEmergency() {
+		Assessment a = assess("My neighbour is 80 and I found him on the floor this morning.",
+				"finding:unable_to_bear_weight", "yes, he can't get up");
+
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void doubleVisionAfterAKnockToTheHeadIsAnEmergency() {
+		Assessment a = assessAnsweringNo("I hit my head on a cupboard door an hour ago and now I'm seeing double. I'm 30.");
+
+		assertThat(redFlagIds(a)).as("present %s", presentIds(a)).contains("rf-head-injury-warning-signs");
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+}
