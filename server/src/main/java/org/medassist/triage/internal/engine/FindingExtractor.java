@@ -51,6 +51,7 @@ final class FindingExtractor {
 	private final Wording translatedWording;
 	/** Findings an emergency may hang on: their reading by meaning is never set aside. */
 	private final Set<String> emergencyFindings;
+	private final Map<String, Set<String>> decidedByMeasures;
 	/** How much closer in meaning a finding named in known words must be to set aside another's reading by meaning. */
 	static final double CLOSER_BY = 0.1;
 
@@ -63,6 +64,13 @@ final class FindingExtractor {
 	 * {@link #closerNamed}).
 	 */
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic, Set<String> emergencyFindings) {
+		this(findings, semantic, emergencyFindings, Map.of());
+	}
+
+	/** {@code decidedByMeasures}: by measure key, the findings a reading of it decides (see KnowledgeBase). */
+	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic, Set<String> emergencyFindings,
+			Map<String, Set<String>> decidedByMeasures) {
+		this.decidedByMeasures = Map.copyOf(decidedByMeasures);
 		this.emergencyFindings = Set.copyOf(emergencyFindings);
 		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
@@ -77,6 +85,7 @@ final class FindingExtractor {
 	 * language's words (a negation it cannot see would record a finding as absent).
 	 */
 	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
+		this.decidedByMeasures = Map.of();
 		this.emergencyFindings = Set.of();
 		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
@@ -133,8 +142,10 @@ final class FindingExtractor {
 				}
 				if (semantic != null && tokens.size() >= 2) {
 					Facts.State clauseState = state(Negation.ofClause(tokens));
+					Set<String> decidedHere = decidedByReadingsIn(clause);
 					semantic.match(clause).forEach((id, similarity) -> {
 						if (mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
+								&& !decidedHere.contains(id)
 								&& !closerNamed(clause, mentions, id, similarity.score())) {
 							merge(found, id, meaning(clause, clauseState, similarity));
 						}
@@ -261,6 +272,17 @@ final class FindingExtractor {
 			}
 		}
 		return Optional.ofNullable(best);
+	}
+
+	/** The findings that the readings stated in the clause decide: its number, not its resemblance, says whether. */
+	private Set<String> decidedByReadingsIn(String clause) {
+		if (decidedByMeasures.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> out = new HashSet<>();
+		MeasureReader.read(clause, Optional.empty()).keySet()
+			.forEach(m -> out.addAll(decidedByMeasures.getOrDefault(m.key(), Set.of())));
+		return out;
 	}
 
 	/**

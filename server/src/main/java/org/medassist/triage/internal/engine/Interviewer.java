@@ -82,7 +82,8 @@ public final class Interviewer {
 		this.contextThreshold = semanticThreshold - 0.15;
 		SemanticIndex semantic = embeddings == null ? null
 				: new SemanticIndex(embeddings, kb.findings().values(), semanticThreshold);
-		this.extractor = new FindingExtractor(kb.findings().values(), semantic, kb.emergencyFindings());
+		this.extractor = new FindingExtractor(kb.findings().values(), semantic, kb.emergencyFindings(),
+				kb.findingsDecidedByMeasures());
 		kb.protocols().forEach(p -> complaints.addAll(p.complaint()));
 		for (RedFlag flag : kb.redFlags()) {
 			Set<String> named = new HashSet<>();

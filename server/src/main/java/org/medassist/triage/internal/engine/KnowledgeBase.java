@@ -54,6 +54,26 @@ public record KnowledgeBase(String version, String contentHash, Map<String, Find
 		return out;
 	}
 
+	/**
+	 * Findings that a measurement alone decides, by measure key: those {@code derived_findings} records as present
+	 * from readings and nothing else (a temperature of 38 °C or more is a fever). A message that states the reading
+	 * is not also read as the finding by resemblance ("my temperature is 36.7" is not a fever).
+	 */
+	public Map<String, java.util.Set<String>> findingsDecidedByMeasures() {
+		Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
+		derived.stream().filter(Derived::present).forEach(d -> {
+			java.util.Set<String> named = new java.util.TreeSet<>();
+			d.when().collectFindings(named);
+			if (!named.isEmpty()) {
+				return;
+			}
+			java.util.Set<String> measures = new java.util.TreeSet<>();
+			d.when().collectMeasures(measures);
+			measures.forEach(m -> out.computeIfAbsent(m, k -> new java.util.TreeSet<>()).add(d.finding()));
+		});
+		return out;
+	}
+
 	/** The findings any red flag's condition names: the ones a language must recognise first. */
 	public java.util.Set<String> redFlagFindings() {
 		java.util.Set<String> out = new java.util.TreeSet<>();

@@ -88,4 +88,18 @@ class StoryDetailsTest {
 		assertThat(redFlagIds(a)).as("present %s", presentIds(a)).contains("rf-head-injury-warning-signs");
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
 	}
+
+	@Test
+	void aNormalTemperatureReadingIsNotAFever() {
+		Assessment a = assessAnsweringNo("I've had a sore throat for two days. My temperature is 36.7. I'm 30.");
+
+		assertThat(presentIds(a)).contains("sore_throat").doesNotContain("fever");
+	}
+
+	@Test
+	void aHighTemperatureReadingIsStillAFever() {
+		Assessment a = assessAnsweringNo("I've had a sore throat for two days. My temperature is 38.6. I'm 30.");
+
+		assertThat(presentIds(a)).contains("fever");
+	}
 }
