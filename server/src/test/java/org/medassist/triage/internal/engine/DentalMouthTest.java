@@ -127,15 +127,6 @@ class DentalMouthTest {
 	}
 
 	@Test
-	void aJawAcheOnExertionWithSweatingIsTheHeartNotTheJawJoint() {
-		Assessment a = assess("I've got an ache in my jaw that comes on when I carry the shopping. Tonight it won't go away, "
-				+ "I'm sweating and I feel sick. I'm 72.");
-
-		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).containsAnyOf("rf-heart-attack-atypical", "rf-chest-pain-cardiac-features");
-	}
-
-	@Test
 	void aClickingJawFromClenchingForAFewDaysIsSelfCareAndForSixWeeksTheGp() {
 		Assessment days = assessNo("My jaw has been aching and clicking for a few days since I've been stressed and clenching "
 				+ "my teeth. I can open my mouth fine.");
