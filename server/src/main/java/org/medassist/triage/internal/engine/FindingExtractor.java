@@ -276,12 +276,13 @@ final class FindingExtractor {
 
 	/** The findings that the readings stated in the clause decide: its number, not its resemblance, says whether. */
 	private Set<String> decidedByReadingsIn(String clause) {
-		if (decidedByMeasures.isEmpty()) {
-			return Set.of();
-		}
+		return decidedBy(MeasureReader.read(clause, Optional.empty()).keySet());
+	}
+
+	/** The findings that readings of these measures decide (a temperature decides a fever). */
+	Set<String> decidedBy(Set<Measure> measures) {
 		Set<String> out = new HashSet<>();
-		MeasureReader.read(clause, Optional.empty()).keySet()
-			.forEach(m -> out.addAll(decidedByMeasures.getOrDefault(m.key(), Set.of())));
+		measures.forEach(m -> out.addAll(decidedByMeasures.getOrDefault(m.key(), Set.of())));
 		return out;
 	}
 

@@ -247,7 +247,10 @@ public final class Interviewer {
 						case YES -> Facts.State.PRESENT;
 						case NO -> Facts.State.ABSENT;
 						case UNSURE -> Facts.State.UNSURE;
-						case OTHER -> extractor.inContext(turn.answer(), finding, contextThreshold).orElse(Facts.State.UNSURE);
+						// "My temperature is 36.7" answers "do you have a fever?" by its number (derived_findings), not by
+						// resembling the question.
+						case OTHER -> extractor.decidedBy(reading.measures().keySet()).contains(finding) ? Facts.State.UNSURE
+								: extractor.inContext(turn.answer(), finding, contextThreshold).orElse(Facts.State.UNSURE);
 					});
 				}
 			}

@@ -1,11 +1,11 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
 import java.io.IOException;
-import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -20,28 +20,13 @@ import org.medassist.triage.internal.KnowledgeBaseFiles;
  */
 class BloodAndCancerTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	private static Assessment assess(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
-
-	private static List<String> redFlags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
-	}
-
 	@Test
 	void shiversDuringChemotherapyAreAnEmergencyEvenWithoutAHighTemperature() {
-		EngineConsultations.Run run = EngineConsultations.run(engine,
+		EngineConsultations.Run run = EngineConsultations.consult(
 				"My husband is on chemo for lymphoma and tonight he is shivering and shaking and feels awful. He's 67.");
 
 		assertThat(run.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(run.assessment())).contains("rf-chemotherapy-fever-or-shivers");
+		assertThat(redFlagIds(run.assessment())).contains("rf-chemotherapy-fever-or-shivers");
 		// Chemotherapy still counts as a weakened immune system.
 		assertThat(run.assessment().present().stream().map(Assessment.FindingNote::id)).contains("immunosuppressed");
 	}
@@ -51,7 +36,7 @@ class BloodAndCancerTest {
 		Assessment a = assess("My daughter has leukaemia and is having chemotherapy, and she has a temperature of 38.5. She is 8.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-chemotherapy-fever-or-shivers");
+		assertThat(redFlagIds(a)).contains("rf-chemotherapy-fever-or-shivers");
 	}
 
 	@Test
@@ -60,9 +45,9 @@ class BloodAndCancerTest {
 		Assessment fever = assess("My son has sickle cell anaemia and he has a temperature of 38.9. He is 16.");
 
 		assertThat(chest.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(chest)).contains("rf-sickle-cell-danger-signs");
+		assertThat(redFlagIds(chest)).contains("rf-sickle-cell-danger-signs");
 		assertThat(fever.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(fever)).contains("rf-sickle-cell-danger-signs");
+		assertThat(redFlagIds(fever)).contains("rf-sickle-cell-danger-signs");
 	}
 
 	@Test
@@ -79,7 +64,7 @@ class BloodAndCancerTest {
 		Assessment a = assess("My dad has prostate cancer and he has new back pain. His legs feel heavy and he is struggling to walk. He is 71.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-cancer-spinal-cord-compression");
+		assertThat(redFlagIds(a)).contains("rf-cancer-spinal-cord-compression");
 	}
 
 	@Test
@@ -87,7 +72,7 @@ class BloodAndCancerTest {
 		Assessment a = assess("I have lung cancer and my face and neck have swollen up. My shirt collar won't do up. I'm 58.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-superior-vena-cava-obstruction");
+		assertThat(redFlagIds(a)).contains("rf-superior-vena-cava-obstruction");
 	}
 
 	@Test
@@ -96,7 +81,7 @@ class BloodAndCancerTest {
 				"finding:fever", "no", "finding:head_injury", "no");
 
 		assertThat(a.disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-bleeding-disorder-bleed");
+		assertThat(redFlagIds(a)).contains("rf-bleeding-disorder-bleed");
 	}
 
 	@Test
@@ -146,9 +131,9 @@ class BloodAndCancerTest {
 		Assessment sickle = conclude(spanish, "Tengo anemia falciforme y me duele el pecho");
 
 		assertThat(chemo.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(chemo)).contains("rf-chemotherapy-fever-or-shivers");
+		assertThat(redFlagIds(chemo)).contains("rf-chemotherapy-fever-or-shivers");
 		assertThat(sickle.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(sickle)).contains("rf-sickle-cell-danger-signs");
+		assertThat(redFlagIds(sickle)).contains("rf-sickle-cell-danger-signs");
 	}
 
 	private static Assessment conclude(Interviewer spanish, String opening) {

@@ -1,11 +1,14 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assess;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessAnsweringNo;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.ruleIds;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -20,41 +23,17 @@ import org.medassist.triage.Disposition;
  */
 class DentalMouthTest {
 
-	private static Interviewer engine;
-
 	/** No embedding model: Spanish is read by its phrases only. */
 	private final Interviewer spanish = new Interviewer(SpanishInterviewTest.KB, null, 0.8);
 
-	@BeforeAll
-	static void load() {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	private static Assessment assess(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, answers).assessment();
-	}
-
-	/** Every question not in {@code answers} is answered "No". */
-	private static Assessment assessNo(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, "No", answers).assessment();
-	}
-
-	private static List<String> redFlags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
-	}
-
-	private static List<String> rules(Assessment a) {
-		return a.reasons().stream().map(Assessment.Reason::rule).toList();
-	}
-
 	@Test
 	void swellingUnderTheTongueFromABadToothWithDroolingIsLudwigsAngina() {
-		EngineConsultations.Run run = EngineConsultations.run(engine,
+		EngineConsultations.Run run = EngineConsultations.consult(
 				"My jaw is massively swollen underneath from a bad tooth. The swelling is under my chin and my tongue feels "
 						+ "pushed up. I can't swallow my spit and I'm drooling.");
 
 		assertThat(run.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(run.assessment())).containsAnyOf("rf-floor-of-mouth-swelling", "rf-dental-infection-spreading");
+		assertThat(redFlagIds(run.assessment())).containsAnyOf("rf-floor-of-mouth-swelling", "rf-dental-infection-spreading");
 	}
 
 	@Test
@@ -63,35 +42,35 @@ class DentalMouthTest {
 				+ "my eye and I can't open it.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-dental-infection-spreading");
+		assertThat(redFlagIds(a)).contains("rf-dental-infection-spreading");
 	}
 
 	@Test
 	void aSwollenCheekOverABadToothWithoutSpreadIsSeenTodayNotSentToHospital() {
-		Assessment a = assessNo("My cheek has swollen up over a bad tooth since yesterday. It's tender and warm.");
+		Assessment a = assessAnsweringNo("My cheek has swollen up over a bad tooth since yesterday. It's tender and warm.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(a)).contains("toothache-abscess");
-		assertThat(redFlags(a)).doesNotContain("rf-dental-infection-spreading");
+		assertThat(ruleIds(a)).contains("toothache-abscess");
+		assertThat(redFlagIds(a)).doesNotContain("rf-dental-infection-spreading");
 	}
 
 	@Test
 	void aKnockedOutAdultToothIsAnUrgentDentistNotAnUnconsciousPatient() {
-		Assessment a = assessNo("My front tooth got knocked out playing rugby half an hour ago. It's an adult tooth and I've "
+		Assessment a = assessAnsweringNo("My front tooth got knocked out playing rugby half an hour ago. It's an adult tooth and I've "
 				+ "put it in milk. I didn't hit my head.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(a)).contains("dental-injury-adult-tooth-knocked-out");
-		assertThat(redFlags(a)).doesNotContain("rf-unresponsive");
+		assertThat(ruleIds(a)).contains("dental-injury-adult-tooth-knocked-out");
+		assertThat(redFlagIds(a)).doesNotContain("rf-unresponsive");
 	}
 
 	@Test
 	void aKnockedOutBabyToothGoesToTheDentistWithoutHurry() {
-		Assessment a = assessNo("My 4-year-old knocked out one of his baby front teeth when he tripped. The bleeding stopped "
+		Assessment a = assessAnsweringNo("My 4-year-old knocked out one of his baby front teeth when he tripped. The bleeding stopped "
 				+ "quickly and he's playing normally.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.ROUTINE);
-		assertThat(redFlags(a)).doesNotContain("rf-unresponsive");
+		assertThat(redFlagIds(a)).doesNotContain("rf-unresponsive");
 		assertThat(a.protocols()).contains("dental-injury");
 	}
 
@@ -101,36 +80,36 @@ class DentalMouthTest {
 				+ "my mouth.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(rules(a)).contains("dental-injury-jaw");
+		assertThat(ruleIds(a)).contains("dental-injury-jaw");
 	}
 
 	@Test
 	void aToothSocketBleedingOnWarfarinWithDizzinessIsAnEmergencyAndOozingOnApixabanIsSeenToday() {
 		Assessment heavy = assess("My dad had a tooth pulled this morning and the socket won't stop bleeding. He's on warfarin. "
 				+ "Now he's pale and dizzy.");
-		Assessment oozing = assessNo("I had a tooth taken out this afternoon and the socket is still bleeding. I take apixaban. "
+		Assessment oozing = assessAnsweringNo("I had a tooth taken out this afternoon and the socket is still bleeding. I take apixaban. "
 				+ "I feel fine otherwise.");
 
 		assertThat(heavy.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(rules(heavy)).contains("tooth-extraction-heavy-bleeding");
+		assertThat(ruleIds(heavy)).contains("tooth-extraction-heavy-bleeding");
 		assertThat(oozing.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(oozing)).contains("tooth-extraction-bleeding");
+		assertThat(ruleIds(oozing)).contains("tooth-extraction-bleeding");
 	}
 
 	@Test
 	void painGettingWorseDaysAfterAnExtractionIsADrySocketSeenToday() {
-		Assessment a = assessNo("Three days after my wisdom tooth was taken out the pain has got much worse instead of better. "
+		Assessment a = assessAnsweringNo("Three days after my wisdom tooth was taken out the pain has got much worse instead of better. "
 				+ "I can see an empty hole where the clot was.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(a)).contains("tooth-extraction-dry-socket-or-infection");
+		assertThat(ruleIds(a)).contains("tooth-extraction-dry-socket-or-infection");
 	}
 
 	@Test
 	void aClickingJawFromClenchingForAFewDaysIsSelfCareAndForSixWeeksTheGp() {
-		Assessment days = assessNo("My jaw has been aching and clicking for a few days since I've been stressed and clenching "
+		Assessment days = assessAnsweringNo("My jaw has been aching and clicking for a few days since I've been stressed and clenching "
 				+ "my teeth. I can open my mouth fine.");
-		Assessment weeks = assessNo("My jaw clicks and aches in front of my ear when I chew, and it's been going on for about "
+		Assessment weeks = assessAnsweringNo("My jaw clicks and aches in front of my ear when I chew, and it's been going on for about "
 				+ "6 weeks.");
 
 		assertThat(days.disposition()).isEqualTo(Disposition.SELF_CARE);
@@ -140,7 +119,7 @@ class DentalMouthTest {
 
 	@Test
 	void teethingIsLookedAfterAtHome() {
-		Assessment a = assessNo("My 8-month-old is teething. She's dribbling, chewing everything and a bit grumpy. Her "
+		Assessment a = assessAnsweringNo("My 8-month-old is teething. She's dribbling, chewing everything and a bit grumpy. Her "
 				+ "temperature is 37.4 and she's feeding fine.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
@@ -149,10 +128,10 @@ class DentalMouthTest {
 
 	@Test
 	void aRedPatchInTheMouthForFourWeeksGoesToTheGpOrDentist() {
-		Assessment a = assessNo("I noticed a red velvety patch under my tongue about 4 weeks ago and it's still there.");
+		Assessment a = assessAnsweringNo("I noticed a red velvety patch under my tongue about 4 weeks ago and it's still there.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.ROUTINE);
-		assertThat(rules(a)).contains("mouth-patch-three-weeks");
+		assertThat(ruleIds(a)).contains("mouth-patch-three-weeks");
 	}
 
 	@Test
@@ -160,7 +139,7 @@ class DentalMouthTest {
 		Assessment a = spanishInterview("Tengo un absceso dental y la cara hinchada, y la hinchazón ya me llegó al ojo");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-dental-infection-spreading");
+		assertThat(redFlagIds(a)).contains("rf-dental-infection-spreading");
 	}
 
 	@Test
@@ -169,7 +148,7 @@ class DentalMouthTest {
 		Assessment tooth = spanishInterview("Se me salió el diente con el golpe jugando fútbol, es un diente de adulto");
 
 		assertThat(ludwig.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(ludwig)).containsAnyOf("rf-floor-of-mouth-swelling", "rf-dental-infection-spreading");
+		assertThat(redFlagIds(ludwig)).containsAnyOf("rf-floor-of-mouth-swelling", "rf-dental-infection-spreading");
 		assertThat(tooth.disposition()).isEqualTo(Disposition.URGENT);
 		assertThat(tooth.protocols()).contains("dental-injury");
 	}

@@ -1,11 +1,13 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessAnsweringNo;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.ruleIds;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -20,102 +22,82 @@ import org.medassist.triage.Disposition;
  */
 class EndocrineKidneyTest {
 
-	private static Interviewer engine;
-
 	/** No embedding model: Spanish is read by its phrases only. */
 	private final Interviewer spanish = new Interviewer(SpanishInterviewTest.KB, null, 0.8);
 
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Every question not in {@code answers} is answered "No". */
-	private static Assessment assessNo(String opening, String... answers) {
-		return EngineConsultations.run(engine, opening, "No", answers).assessment();
-	}
-
-	private static List<String> redFlags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
-	}
-
-	private static List<String> rules(Assessment a) {
-		return a.reasons().stream().map(Assessment.Reason::rule).toList();
-	}
-
 	@Test
 	void vomitingOnDailySteroidsWithASteroidCardIsAnAdrenalCrisis() {
-		Assessment a = assessNo("I've been throwing up all day and can't keep my prednisolone down. "
+		Assessment a = assessAnsweringNo("I've been throwing up all day and can't keep my prednisolone down. "
 				+ "I carry a steroid card. I feel weak and shaky.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-adrenal-crisis");
+		assertThat(redFlagIds(a)).contains("rf-adrenal-crisis");
 	}
 
 	@Test
 	void kidneyStonePainWithShiveringAndATemperatureIsAnEmergency() {
-		Assessment a = assessNo("I've got agonising pain from my right side down into my groin. It comes in waves. "
+		Assessment a = assessAnsweringNo("I've got agonising pain from my right side down into my groin. It comes in waves. "
 				+ "I'm shivering and my temperature is 38.9. I'm 41.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-kidney-stone-danger-signs");
+		assertThat(redFlagIds(a)).contains("rf-kidney-stone-danger-signs");
 	}
 
 	@Test
 	void kidneyStonePainInSomeoneWithOnlyOneKidneyIsAnEmergency() {
-		Assessment a = assessNo("I have only one kidney and I've got severe pain in my back going round to my groin. I'm 55.");
+		Assessment a = assessAnsweringNo("I have only one kidney and I've got severe pain in my back going round to my groin. I'm 55.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-kidney-stone-danger-signs");
+		assertThat(redFlagIds(a)).contains("rf-kidney-stone-danger-signs");
 	}
 
 	@Test
 	void plainKidneyStonePainIsSeenTodayNotAnEmergency() {
-		Assessment a = assessNo("I've got a sudden severe pain in my left side spreading into my groin. It comes and goes in waves. "
+		Assessment a = assessAnsweringNo("I've got a sudden severe pain in my left side spreading into my groin. It comes and goes in waves. "
 				+ "I don't have a temperature. I'm 35.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(redFlags(a)).contains("rf-possible-kidney-stone").doesNotContain("rf-kidney-stone-danger-signs");
+		assertThat(redFlagIds(a)).contains("rf-possible-kidney-stone").doesNotContain("rf-kidney-stone-danger-signs");
 	}
 
 	@Test
 	void agitationAndNonsenseWithAnOveractiveThyroidIsAThyroidStorm() {
-		Assessment a = assessNo("My wife has an overactive thyroid and tonight she is very agitated and not making sense. "
+		Assessment a = assessAnsweringNo("My wife has an overactive thyroid and tonight she is very agitated and not making sense. "
 				+ "Her heart is racing and she has been vomiting.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-thyroid-storm");
+		assertThat(redFlagIds(a)).contains("rf-thyroid-storm");
 	}
 
 	@Test
 	void aGoitreWithNoisyBreathingIsAnEmergency() {
-		Assessment a = assessNo("The swelling at the front of my neck from my goitre has got bigger. "
+		Assessment a = assessAnsweringNo("The swelling at the front of my neck from my goitre has got bigger. "
 				+ "My breathing makes a high-pitched noise. I'm 63.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).contains("rf-goitre-breathing");
+		assertThat(redFlagIds(a)).contains("rf-goitre-breathing");
 	}
 
 	@Test
 	void aGoitreWithoutBreathingTroubleGoesToTheGp() {
-		Assessment a = assessNo("I've noticed a swelling at the front of my neck that moves when I swallow. It doesn't hurt. "
+		Assessment a = assessAnsweringNo("I've noticed a swelling at the front of my neck that moves when I swallow. It doesn't hurt. "
 				+ "I can breathe and swallow fine. I'm 44.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.ROUTINE);
-		assertThat(redFlags(a)).doesNotContain("rf-goitre-breathing");
+		assertThat(redFlagIds(a)).doesNotContain("rf-goitre-breathing");
 	}
 
 	@Test
 	void aSoreThroatOnCarbimazoleNeedsABloodTestToday() {
-		Assessment a = assessNo("I started carbimazole for my thyroid five weeks ago and now I have a very sore throat. I'm 34.");
+		Assessment a = assessAnsweringNo("I started carbimazole for my thyroid five weeks ago and now I have a very sore throat. I'm 34.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(redFlags(a)).contains("rf-antithyroid-drug-infection");
+		assertThat(redFlagIds(a)).contains("rf-antithyroid-drug-infection");
 	}
 
 	@Test
 	void aCatheterThatHasStoppedDrainingIsSeenToday() {
-		Assessment a = assessNo("My husband's urinary catheter has stopped draining since this morning. He is 82.");
+		Assessment a = assessAnsweringNo("My husband's urinary catheter has stopped draining since this morning. He is 82.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
 		assertThat(a.protocols()).contains("urinary-catheter");
@@ -123,16 +105,16 @@ class EndocrineKidneyTest {
 
 	@Test
 	void passingLittleUrineAfterAStomachBugAt72IsSeenToday() {
-		Assessment a = assessNo("I've been passing much less urine than usual for two days since a stomach bug. I'm 72.",
+		Assessment a = assessAnsweringNo("I've been passing much less urine than usual for two days since a stomach bug. I'm 72.",
 				"finding:diarrhoea", "Yes");
 
 		assertThat(a.disposition()).as(a.reasons() + " " + a.present()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(a)).contains("little-urine-unwell-or-at-risk");
+		assertThat(ruleIds(a)).contains("little-urine-unwell-or-at-risk");
 	}
 
 	@Test
 	void darkUrineAfterAHotWalkInAYoungAdultIsSelfCare() {
-		Assessment a = assessNo("My pee has been dark yellow today after a long walk in the heat. "
+		Assessment a = assessAnsweringNo("My pee has been dark yellow today after a long walk in the heat. "
 				+ "I haven't drunk much water. I feel fine otherwise. I'm 30.");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
@@ -140,12 +122,12 @@ class EndocrineKidneyTest {
 
 	@Test
 	void anInflamedFootUlcerInDiabetesIsSeenTodayAndAMissedThyroidTabletIsSelfCare() {
-		Assessment foot = assessNo("I have type 2 diabetes and the ulcer on the bottom of my foot has become red, hot and swollen. I'm 66.",
+		Assessment foot = assessAnsweringNo("I have type 2 diabetes and the ulcer on the bottom of my foot has become red, hot and swollen. I'm 66.",
 				"finding:foot_red_hot_swollen", "Yes");
 		assertThat(foot.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(rules(foot)).contains("diabetic-foot-active");
+		assertThat(ruleIds(foot)).contains("diabetic-foot-active");
 
-		Assessment tablet = assessNo("I take levothyroxine for an underactive thyroid and I forgot my tablet yesterday. I feel fine. I'm 49.");
+		Assessment tablet = assessAnsweringNo("I take levothyroxine for an underactive thyroid and I forgot my tablet yesterday. I feel fine. I'm 49.");
 		assertThat(tablet.disposition()).isEqualTo(Disposition.SELF_CARE);
 		assertThat(tablet.protocols()).contains("thyroid-problems");
 	}
@@ -171,7 +153,7 @@ class EndocrineKidneyTest {
 		Assessment a = ((Interviewer.Conclude) decision).assessment();
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(redFlags(a)).contains("rf-antithyroid-drug-infection");
+		assertThat(redFlagIds(a)).contains("rf-antithyroid-drug-infection");
 	}
 
 	private void assertSpanishEmergency(String opening, String flag) {
@@ -180,7 +162,7 @@ class EndocrineKidneyTest {
 		assertThat(decision).as(opening).isInstanceOf(Interviewer.Conclude.class);
 		Assessment a = ((Interviewer.Conclude) decision).assessment();
 		assertThat(a.disposition()).as(opening).isEqualTo(Disposition.EMERGENCY);
-		assertThat(redFlags(a)).as(opening).contains(flag);
+		assertThat(redFlagIds(a)).as(opening).contains(flag);
 		assertThat(((Interviewer.Conclude) decision).messages().get(0)).startsWith("Esto podría ser una emergencia");
 	}
 }

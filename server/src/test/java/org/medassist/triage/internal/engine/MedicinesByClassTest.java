@@ -1,10 +1,10 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medassist.triage.internal.engine.EngineConsultations.assessOtherwise;
+import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
-import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
@@ -18,119 +18,103 @@ import org.medassist.triage.Disposition;
  */
 class MedicinesByClassTest {
 
-	private static Interviewer engine;
-
-	@BeforeAll
-	static void load() throws Exception {
-		engine = EngineConsultations.bundledEngine();
-	}
-
-	/** Opens with the message, then answers each question with the given reply (by question id), else the default. */
-	private static Assessment consult(String opening, String otherwise, String... answers) {
-		return EngineConsultations.run(engine, opening, otherwise, answers).assessment();
-	}
-
-	private static List<String> flags(Assessment a) {
-		return a.redFlags().stream().map(Assessment.RedFlagHit::id).toList();
-	}
-
 	@Test
 	void blackPooOnABloodThinnerIsAnEmergency() {
-		Assessment a = consult("My poo has gone black and sticky since yesterday and I take apixaban. I feel a bit tired.", "no");
+		Assessment a = assessOtherwise("My poo has gone black and sticky since yesterday and I take apixaban. I feel a bit tired.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-bleeding-on-blood-thinner");
+		assertThat(redFlagIds(a)).contains("rf-bleeding-on-blood-thinner");
 	}
 
 	@Test
 	void aFineTremorAndThirstOnLithiumWithoutSicknessIsNotToxicity() {
-		Assessment a = consult("My hands have a fine tremor and I'm always thirsty on lithium. My last lithium level was normal. "
+		Assessment a = assessOtherwise("My hands have a fine tremor and I'm always thirsty on lithium. My last lithium level was normal. "
 				+ "I've had no vomiting or diarrhoea and I'm walking normally. I'm 45.", "no");
 
-		assertThat(flags(a)).doesNotContain("rf-lithium-toxicity", "rf-lithium-toxicity-severe");
+		assertThat(redFlagIds(a)).doesNotContain("rf-lithium-toxicity", "rf-lithium-toxicity-severe");
 		assertThat(a.disposition()).isIn(Disposition.SELF_CARE, Disposition.ROUTINE);
 	}
 
 	@Test
 	void jerkingMusclesWithATemperatureAfterTramadolOnSertralineIsSerotoninSyndrome() {
-		Assessment a = consult("I've been sweating and my muscles keep jerking since I started tramadol two days ago. I already take sertraline. "
+		Assessment a = assessOtherwise("I've been sweating and my muscles keep jerking since I started tramadol two days ago. I already take sertraline. "
 				+ "My temperature is 38.6.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-serotonin-syndrome");
+		assertThat(redFlagIds(a)).contains("rf-serotonin-syndrome");
 	}
 
 	@Test
 	void vomitingAndDiarrhoeaOnLithiumNeedALevelToday() {
-		Assessment a = consult("I've been sick three times and had diarrhoea since yesterday and I'm on lithium. I'm 47.", "no");
+		Assessment a = assessOtherwise("I've been sick three times and had diarrhoea since yesterday and I'm on lithium. I'm 47.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(a)).contains("rf-lithium-toxicity");
+		assertThat(redFlagIds(a)).contains("rf-lithium-toxicity");
 	}
 
 	@Test
 	void unsteadinessAndSlurredSpeechOnLithiumIsAnEmergency() {
-		Assessment a = consult("My mum takes lithium and she can't walk straight and her speech is slurred. She's 63.", "no");
+		Assessment a = assessOtherwise("My mum takes lithium and she can't walk straight and her speech is slurred. She's 63.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-lithium-toxicity-severe");
+		assertThat(redFlagIds(a)).contains("rf-lithium-toxicity-severe");
 	}
 
 	@Test
 	void aSoreThroatAndTemperatureOnClozapineNeedABloodCountToday() {
-		Assessment a = consult("My son has a sore throat and a high temperature and he takes clozapine. He's 29.", "no");
+		Assessment a = assessOtherwise("My son has a sore throat and a high temperature and he takes clozapine. He's 29.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(a)).contains("rf-clozapine-infection-signs");
+		assertThat(redFlagIds(a)).contains("rf-clozapine-infection-signs");
 	}
 
 	@Test
 	void slowBreathingAndPinpointPupilsOnMorphineIsAnEmergency() {
-		Assessment a = consult("My grandad's morphine dose went up yesterday. His breathing is slow with long pauses and his pupils are tiny. He's 85.", "no");
+		Assessment a = assessOtherwise("My grandad's morphine dose went up yesterday. His breathing is slow with long pauses and his pupils are tiny. He's 85.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-opioid-toxicity");
+		assertThat(redFlagIds(a)).contains("rf-opioid-toxicity");
 	}
 
 	@Test
 	void brownUrineWithMusclePainOnAStatinIsSeenToday() {
-		Assessment a = consult("I've got severe muscle pain in my thighs and my pee has gone dark brown, and I take atorvastatin. I'm 64.", "no");
+		Assessment a = assessOtherwise("I've got severe muscle pain in my thighs and my pee has gone dark brown, and I take atorvastatin. I'm 64.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(a)).contains("rf-statin-muscle-breakdown");
+		assertThat(redFlagIds(a)).contains("rf-statin-muscle-breakdown");
 	}
 
 	@Test
 	void aMildAcheOnAStatinIsForTheGpNotToday() {
-		Assessment a = consult("My calves and shoulders ache since I started simvastatin two months ago. It's a mild ache. I'm not weak and my wee is a normal colour.",
+		Assessment a = assessOtherwise("My calves and shoulders ache since I started simvastatin two months ago. It's a mild ache. I'm not weak and my wee is a normal colour.",
 				"no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.ROUTINE);
-		assertThat(flags(a)).doesNotContain("rf-statin-muscle-breakdown");
+		assertThat(redFlagIds(a)).doesNotContain("rf-statin-muscle-breakdown");
 	}
 
 	@Test
 	void severeWateryDiarrhoeaAfterAntibioticsIsSeenTodayButMildLooseStoolsAreNot() {
-		Assessment severe = consult("I've had watery diarrhoea about eight times a day since finishing a course of clindamycin. I'm 70.", "no");
-		Assessment mild = consult("I've had loose stools twice a day since starting amoxicillin. No blood, no fever and no tummy pain. I'm 45.", "no");
+		Assessment severe = assessOtherwise("I've had watery diarrhoea about eight times a day since finishing a course of clindamycin. I'm 70.", "no");
+		Assessment mild = assessOtherwise("I've had loose stools twice a day since starting amoxicillin. No blood, no fever and no tummy pain. I'm 45.", "no");
 
 		assertThat(severe.disposition()).isEqualTo(Disposition.URGENT);
-		assertThat(flags(severe)).contains("rf-antibiotic-severe-diarrhoea");
+		assertThat(redFlagIds(severe)).contains("rf-antibiotic-severe-diarrhoea");
 		assertThat(mild.disposition()).isIn(Disposition.SELF_CARE, Disposition.ROUTINE);
-		assertThat(flags(mild)).doesNotContain("rf-antibiotic-severe-diarrhoea");
+		assertThat(redFlagIds(mild)).doesNotContain("rf-antibiotic-severe-diarrhoea");
 	}
 
 	@Test
 	void methotrexateTakenEveryDayByMistakeIsAnOverdose() {
-		Assessment a = consult("I've been taking my methotrexate every day instead of once a week by mistake. My mouth is sore. I'm 66.", "no");
+		Assessment a = assessOtherwise("I've been taking my methotrexate every day instead of once a week by mistake. My mouth is sore. I'm 66.", "no");
 
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
-		assertThat(flags(a)).contains("rf-poisoning-or-overdose");
+		assertThat(redFlagIds(a)).contains("rf-poisoning-or-overdose");
 	}
 
 	@Test
 	void oneMissedCombinedPillIsSelfCare() {
-		Assessment a = consult("I missed one of my combined pills yesterday and just realised. I took it as soon as I remembered. I'm 24.", "no");
+		Assessment a = assessOtherwise("I missed one of my combined pills yesterday and just realised. I took it as soon as I remembered. I'm 24.", "no");
 
 		assertThat(a.protocols()).contains("missed-contraceptive-pill");
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
@@ -147,7 +131,7 @@ class MedicinesByClassTest {
 			assertThat(d).as(c[0]).isInstanceOf(Interviewer.Conclude.class);
 			Assessment a = ((Interviewer.Conclude) d).assessment();
 			assertThat(a.disposition()).as(c[0]).isEqualTo(Disposition.EMERGENCY);
-			assertThat(flags(a)).as(c[0]).contains(c[1]);
+			assertThat(redFlagIds(a)).as(c[0]).contains(c[1]);
 			assertThat(((Interviewer.Conclude) d).messages()).as(c[0]).anyMatch(m -> m.startsWith("Llame al 911"));
 		}
 	}

@@ -102,4 +102,13 @@ class StoryDetailsTest {
 
 		assertThat(presentIds(a)).contains("fever");
 	}
+
+	@Test
+	void aNormalReadingGivenAsTheAnswerToTheFeverQuestionIsNotAFever() {
+		Assessment a = assessAnsweringNo("I'm having chemo and my hair is thinning. I'm 45.",
+				"finding:fever", "My temperature is 36.7 and I feel well.");
+
+		assertThat(presentIds(a)).doesNotContain("fever");
+		assertThat(a.disposition()).isNotEqualTo(Disposition.EMERGENCY);
+	}
 }
