@@ -5,6 +5,7 @@ import static org.medassist.triage.internal.engine.EngineConsultations.assess;
 import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;

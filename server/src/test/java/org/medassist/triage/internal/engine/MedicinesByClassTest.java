@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medassist.triage.internal.engine.EngineConsultations.assessOtherwise;
 import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
 
+import java.util.List;
+
 
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
