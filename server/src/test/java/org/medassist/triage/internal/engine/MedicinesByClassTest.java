@@ -6,7 +6,6 @@ import static org.medassist.triage.internal.engine.EngineConsultations.redFlagId
 
 import java.util.List;
 
-
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;

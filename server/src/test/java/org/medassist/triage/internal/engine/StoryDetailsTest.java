@@ -1,7 +1,6 @@
 package org.medassist.triage.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.medassist.triage.internal.engine.EngineConsultations.assess;
 import static org.medassist.triage.internal.engine.EngineConsultations.assessAnsweringNo;
 import static org.medassist.triage.internal.engine.EngineConsultations.consult;
 import static org.medassist.triage.internal.engine.EngineConsultations.presentIds;
@@ -65,20 +64,21 @@ class StoryDetailsTest {
 	}
 
 	@Test
-	void anOlderPersonFoundOnTheFloorIsAskedAboutTheFallNotTheGeneralScreen() {
+	void anOlderPersonFoundOnTheFloorAfterALongLieIsAnEmergency() {
 		EngineConsultations.Run run = consult("My neighbour is 80 and I found him on the floor this morning.");
 
 		assertThat(run.assessment().protocols()).contains("falls-older-adult");
-		assertThat(run.asked()).contains("finding:unable_to_bear_weight").doesNotContain("finding:testicular_pain");
-		assertThat(run.assessment().disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
+		assertThat(ruleIds(run.assessment())).contains("falls-long-lie");
+		assertThat(run.assessment().disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(run.asked()).as("the global screen is not needed").doesNotContain("finding:testicular_pain");
 	}
 
 	@Test
-	void aLongLieWhenHeCannotGetUpIsAnEmergency() {
-		Assessment a = assess("My neighbour is 80 and I found him on the floor this morning.",
-				"finding:unable_to_bear_weight", "yes, he can't get up");
+	void aFallWithoutALongLieIsNotAnEmergencyByItself() {
+		Assessment a = assessAnsweringNo("My mum is 82 and she slipped in the kitchen this morning. She got straight up by herself.");
 
-		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(ruleIds(a)).doesNotContain("falls-long-lie");
+		assertThat(a.disposition()).isNotEqualTo(Disposition.EMERGENCY);
 	}
 
 	@Test
