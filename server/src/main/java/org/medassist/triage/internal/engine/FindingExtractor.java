@@ -54,6 +54,8 @@ final class FindingExtractor {
 	private final Map<String, Set<String>> decidedByMeasures;
 	/** How much closer in meaning a finding named in known words must be to set aside another's reading by meaning. */
 	static final double CLOSER_BY = 0.1;
+	/** How close a clause must be to a phrase of the finding it names to set aside an emergency finding's reading. */
+	static final double NAMED_ALMOST_VERBATIM = 0.9;
 
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic) {
 		this(findings, semantic, Set.of());
@@ -289,15 +291,20 @@ final class FindingExtractor {
 	/**
 	 * Whether the clause names in known words a finding clearly closer in meaning to it than {@code id}, which it
 	 * only resembles: "it's red, swollen and sore around the sting" names a bite's usual local reaction, and is not
-	 * also read as a large reaction spreading over a hand's width. Never for a finding an emergency may hang on.
+	 * also read as a large reaction spreading over a hand's width. For a finding an emergency may hang on, only when
+	 * the clause all but repeats a phrase of the finding it names.
 	 */
 	private boolean closerNamed(String clause, List<Lexicon.Mention> mentions, String id, double score) {
-		if (emergencyFindings.contains(id) || mentions.isEmpty()) {
+		if (mentions.isEmpty()) {
 			return false;
 		}
+		// A finding an emergency may hang on is set aside only for a clause that all but repeats a phrase of the
+		// finding it names ("paracetamol helps" is not an overdose).
+		double atLeast = emergencyFindings.contains(id) ? NAMED_ALMOST_VERBATIM : 0;
 		float[] vector = semantic.vector(clause);
 		for (var mention : mentions) {
-			if (!mention.finding().equals(id) && semantic.similarity(vector, mention.finding()).score() >= score + CLOSER_BY) {
+			double named = semantic.similarity(vector, mention.finding()).score();
+			if (!mention.finding().equals(id) && named >= score + CLOSER_BY && named >= atLeast) {
 				return true;
 			}
 		}

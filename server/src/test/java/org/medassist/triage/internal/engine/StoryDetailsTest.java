@@ -111,4 +111,28 @@ class StoryDetailsTest {
 		assertThat(presentIds(a)).doesNotContain("fever");
 		assertThat(a.disposition()).isNotEqualTo(Disposition.EMERGENCY);
 	}
+
+	@Test
+	void paracetamolHelpingIsNotAnOverdose() {
+		Assessment a = assessAnsweringNo("I have a mild headache and a blocked nose with a cold. I'm 22. Paracetamol helps.");
+
+		assertThat(presentIds(a)).contains("painkillers_help").doesNotContain("overdose");
+		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
+	}
+
+	@Test
+	void swallowingAPacketOfParacetamolIsStillAnOverdose() {
+		Assessment a = assessAnsweringNo("I swallowed a whole packet of paracetamol an hour ago. I'm 19.");
+
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aSwollenTummyWithNoPooOrWindAndVomitingIsAnEmergency() {
+		Assessment a = assessAnsweringNo("My husband is 74 and he's been vomiting and has a swollen, hard tummy. "
+				+ "He hasn't had a poo or passed wind for two days.");
+
+		assertThat(presentIds(a)).contains("no_stool_or_wind");
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
 }
