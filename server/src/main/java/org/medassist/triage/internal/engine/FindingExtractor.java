@@ -144,8 +144,11 @@ final class FindingExtractor {
 				}
 				if (semantic != null && tokens.size() >= 2) {
 					Facts.State clauseState = state(Negation.ofClause(tokens));
-					Set<String> decidedHere = decidedByReadingsIn(clause);
-					semantic.match(clause).forEach((id, similarity) -> {
+					Map<String, SemanticIndex.Similarity> resembled = semantic.match(clause);
+					// The clause's readings are looked for only when it resembles a finding a reading decides.
+					Set<String> decidedHere = resembled.keySet().stream().anyMatch(this::decidedByAReading)
+							? decidedByReadingsIn(clause) : Set.of();
+					resembled.forEach((id, similarity) -> {
 						if (mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
 								&& !decidedHere.contains(id)
 								&& !closerNamed(clause, mentions, id, similarity.score())) {
@@ -279,6 +282,10 @@ final class FindingExtractor {
 	/** The findings that the readings stated in the clause decide: its number, not its resemblance, says whether. */
 	private Set<String> decidedByReadingsIn(String clause) {
 		return decidedBy(MeasureReader.read(clause, Optional.empty()).keySet());
+	}
+
+	private boolean decidedByAReading(String finding) {
+		return decidedByMeasures.values().stream().anyMatch(f -> f.contains(finding));
 	}
 
 	/** The findings that readings of these measures decide (a temperature decides a fever). */
