@@ -59,6 +59,14 @@ final class MeasureReader {
 	private static final Pattern HR_UNIT = Pattern.compile("\\b(\\d{2,3})\\s*(?:bpm|beats? (?:a|per|/) ?min(?:ute)?|beats/min|b/min|lpm|latidos por minuto|pulsaciones)\\b");
 
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s?(?:/|out of)\\s?10\\b");
+	/**
+	 * Pain a patient rates in words at the top of the scale ("the worst pain I've ever had", "excruciating", "in
+	 * agony"), read as {@link #PAIN_IN_WORDS}. Pain scores only ever raise a disposition (no rule lowers on a low
+	 * score), so this can only escalate; a negation just before ("not the worst pain", "isn't unbearable") is not read.
+	 */
+	private static final Pattern SEVERE_PAIN_WORDS = Pattern.compile("\\bworst pain (?:i(?:'ve| have)? ever (?:had|felt|known)|(?:i've |i have )?ever|of my life|imaginable|in my life)\\b|\\bexcruciating\\b|\\bunbearable\\b|\\bin (?:absolute |total )?agony\\b|\\bagoni[sz]ing\\b");
+	private static final Pattern NEGATED_BEFORE = Pattern.compile("\\b(?:not|never|no|isn't|wasn't|isnt|wasnt)\\s+(?:the\\s+|my\\s+|as\\s+|that\\s+|really\\s+)?$");
+	static final double PAIN_IN_WORDS = 9;
 
 	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?)'?\\s?(?:of\\s)?(?:pregnant|gestation|along|pg|pregnancy)\\b|\\b(\\d{1,2})\\s?/\\s?40\\b|\\bpregnant\\b[^.]{0,20}?\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\b");
 
@@ -78,6 +86,9 @@ final class MeasureReader {
 		if (pain.find()) {
 			out.put(Measure.PAIN, Math.min(10, Double.parseDouble(pain.group(1))));
 		}
+		else if (severePainInWords(normalized)) {
+			out.put(Measure.PAIN, PAIN_IN_WORDS);
+		}
 		Matcher weeks = PREGNANT_WEEKS.matcher(normalized);
 		if (weeks.find()) {
 			String w = weeks.group(1) != null ? weeks.group(1) : weeks.group(2) != null ? weeks.group(2) : weeks.group(3);
@@ -90,6 +101,16 @@ final class MeasureReader {
 		// An answer to a question about one measure is read as that measure first ("38 to 39.9" -> 39.9).
 		asked.ifPresent(measure -> bareNumber(normalized, measure).ifPresent(v -> out.put(measure, v)));
 		return out;
+	}
+
+	private static boolean severePainInWords(String normalized) {
+		Matcher words = SEVERE_PAIN_WORDS.matcher(normalized);
+		while (words.find()) {
+			if (!NEGATED_BEFORE.matcher(normalized.substring(Math.max(0, words.start() - 24), words.start())).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

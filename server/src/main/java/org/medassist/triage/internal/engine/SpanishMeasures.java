@@ -49,6 +49,8 @@ final class SpanishMeasures {
 	private static final Pattern PREGNANT_MONTHS = Pattern.compile("\\bembarazada\\s+de\\s+" + NUM + "\\s*mes(?:es)?\\b"
 			+ "|\\b" + NUM + "\\s*mes(?:es)?\\s+de\\s+(?:embarazo|gestacion)\\b");
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s*(?:de|sobre)\\s*10\\b");
+	/** As {@code MeasureReader}'s pain in words: "el peor dolor de mi vida", "insoportable", "atroz"; not after "no". */
+	private static final Pattern SEVERE_PAIN_WORDS = Pattern.compile("(?<!\\bno )(?<!\\bno es )\\b(?:(?:el )?peor dolor (?:de mi vida|que he (?:tenido|sentido)|que (?:haya|he) sentido nunca)|insoportable|inaguantable|atroz)\\b");
 	private static final Pattern DURATION = Pattern.compile("\\b(?:desde hace|hace|lleva|llevo|llevamos|durante|por)\\s+(?:como\\s+|unos\\s+|unas\\s+|mas de\\s+)?"
 			+ NUM + "\\s*(horas|hora|dias|dia|semanas|semana|meses|mes|años|año|anos|ano)\\b");
 
@@ -98,6 +100,9 @@ final class SpanishMeasures {
 			Matcher p = PAIN.matcher(folded);
 			if (p.find()) {
 				out.put(Measure.PAIN, Math.min(10, Double.parseDouble(p.group(1))));
+			}
+			else if (SEVERE_PAIN_WORDS.matcher(folded).find()) {
+				out.put(Measure.PAIN, MeasureReader.PAIN_IN_WORDS);
 			}
 		}
 		if (!known.containsKey(Measure.DURATION_DAYS)) {

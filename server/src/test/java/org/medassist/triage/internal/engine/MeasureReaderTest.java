@@ -27,6 +27,9 @@ class MeasureReaderTest {
 			for two weeks                             | DURATION_DAYS   | 14
 			the pain is 8/10                          | PAIN            | 8
 			pain about 7 out of 10                    | PAIN            | 7
+			it's the worst pain I've ever had          | PAIN            | 9
+			the pain is excruciating                  | PAIN            | 9
+			he's in agony with his back               | PAIN            | 9
 			I'm 32 weeks pregnant                     | PREGNANCY_WEEKS | 32
 			I'm 26 weeks pregnant and my calf hurts. It started two days ago | DURATION_DAYS | 2
 			tired all the time for about two months. I sleep eight hours      | DURATION_DAYS | 60
@@ -48,6 +51,13 @@ class MeasureReaderTest {
 	@CsvSource({ "she gets a cold sore once or twice a year", "it happens a couple of times a year", "I get hay fever three times a year" })
 	void aFrequencyIsNoDuration(String text) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.DURATION_DAYS);
+	}
+
+	@ParameterizedTest(name = "{0} rates no pain")
+	@CsvSource({ "it's not the worst pain I've ever had", "the pain isn't unbearable", "it hurts but it's not excruciating",
+			"the worst part is the itching" })
+	void aNegatedOrAbsentSeverityIsNoPainScore(String text) {
+		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.PAIN);
 	}
 
 	@ParameterizedTest(name = "{0} is no temperature")

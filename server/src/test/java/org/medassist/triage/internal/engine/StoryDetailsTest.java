@@ -19,6 +19,49 @@ import org.medassist.triage.Disposition;
 class StoryDetailsTest {
 
 	@Test
+	void theWorstPainEverGoingThroughToTheBackIsAnEmergency() {
+		Assessment a = assessAnsweringNo("I'm 52 and I've had pain in the top of my tummy going through to my back for six hours. "
+				+ "I've been vomiting. It's the worst pain I've ever had.");
+
+		assertThat(a.measurements()).contains("pain: 9.0");
+		assertThat(redFlagIds(a)).contains("rf-abdominal-pain-through-to-back");
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void losingTheSightOfAnEyeIsAnEmergencyFromTheFirstSentence() {
+		Assessment a = assessAnsweringNo("My 70-year-old dad suddenly lost the sight in his right eye about an hour ago.");
+
+		assertThat(presentIds(a)).contains("vision_loss");
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aRedSwollenPainfulAreaOnTheLegIsSeenToday() {
+		Assessment a = assessAnsweringNo("I'm 44 and there's a red, swollen, painful area on my shin. It's been there two days.");
+
+		assertThat(presentIds(a)).contains("spreading_redness");
+		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
+	}
+
+	@Test
+	void aPainfulLumpByTheAnusWithShiversIsSeenTodayAndIsNotWarts() {
+		Assessment a = assessAnsweringNo("I'm 39 and I've got a painful lump near my anus. I feel shivery.");
+
+		assertThat(presentIds(a)).contains("haemorrhoids", "chills").doesNotContain("genital_warts");
+		assertThat(ruleIds(a)).contains("piles-infection-signs");
+		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
+	}
+
+	@Test
+	void creamsFromTheChemistThatHaveNotWorkedAreATreatmentNotWorking() {
+		Assessment a = assessAnsweringNo("I'm 19 with spots all over my face. Creams from the chemist haven't worked.");
+
+		assertThat(presentIds(a)).contains("acne", "treatment_not_working");
+		assertThat(a.disposition()).isEqualTo(Disposition.ROUTINE);
+	}
+
+	@Test
 	void aMigrainesUsualZigzagAuraIsNotARetinasFlashes() {
 		Assessment a = assessAnsweringNo("I'm 35 and I've had a migraine with flashing zigzag lights before the headache, like my "
 				+ "usual ones. My tablets usually work. This one is the same as always.");
