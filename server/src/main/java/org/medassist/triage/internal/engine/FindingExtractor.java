@@ -231,15 +231,21 @@ final class FindingExtractor {
 		found.putAll(said);
 	}
 
-	/** Where the first negation word between a phrase's own words is, or -1 when there is none. */
+	/**
+	 * Where a list's denial ("no", "without", "nil") between a phrase's own words is, or -1 when there is none. A
+	 * denied predicate ("the skin around the spots isn't red") is not a list: what comes before it is its subject,
+	 * said only to be denied something.
+	 */
 	private static int firstGapCue(List<String> tokens, Lexicon.Mention mention) {
 		for (int i = mention.start(); i < mention.end(); i++) {
-			if (!mention.positions().contains(i) && Negation.hasCue(tokens.get(i))) {
+			if (!mention.positions().contains(i) && LIST_DENIALS.contains(tokens.get(i))) {
 				return i;
 			}
 		}
 		return -1;
 	}
+
+	private static final Set<String> LIST_DENIALS = Set.of("no", "without", "nil");
 
 	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */
 	private static void merge(Map<String, Facts.State> found, String id, Facts.State state) {
