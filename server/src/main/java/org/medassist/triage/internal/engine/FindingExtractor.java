@@ -130,6 +130,16 @@ final class FindingExtractor {
 						polarity = Negation.Polarity.NEGATED;
 					}
 					merge(found, mention.finding(), state(polarity));
+					// The denial inside the phrase denies the phrase, not what was said before it: "he is cough since one
+					// month no blood" denies coughing blood but still says he coughs.
+					int cue = firstGapCue(tokens, mention);
+					if (cue > mention.start()) {
+						for (var before : lexicon.find(tokens.subList(mention.start(), cue))) {
+							if (!before.finding().equals(mention.finding())) {
+								merge(found, before.finding(), state(Negation.of(tokens, mention.start() + before.start())));
+							}
+						}
+					}
 				}
 				// A clinician's one-word negative ("afebrile") denies its finding without denying what follows it; a list's
 				// "no" before it ("no cough, afebrile") does not undo it, only "not afebrile" does.
@@ -220,6 +230,22 @@ final class FindingExtractor {
 		}
 		found.putAll(said);
 	}
+
+	/**
+	 * Where a list's denial ("no", "without", "nil") between a phrase's own words is, or -1 when there is none. A
+	 * denied predicate ("the skin around the spots isn't red") is not a list: what comes before it is its subject,
+	 * said only to be denied something.
+	 */
+	private static int firstGapCue(List<String> tokens, Lexicon.Mention mention) {
+		for (int i = mention.start(); i < mention.end(); i++) {
+			if (!mention.positions().contains(i) && LIST_DENIALS.contains(tokens.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static final Set<String> LIST_DENIALS = Set.of("no", "without", "nil");
 
 	/** Within one message, a mention that affirms wins over one that denies ("no fever... actually yes, 38.5"). */
 	private static void merge(Map<String, Facts.State> found, String id, Facts.State state) {

@@ -21,7 +21,10 @@ final class Text {
 			// "he isn't walking properly and his left arm is weak" (the arm is not negated).
 			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're|his|her|my|their|our|your)\\b)"
 			// So does a comma before one ("no numbness, i can't pee"): a negation before it does not reach past it.
-			+ "|,\\s*(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're|his|her|my|their|our|your)\\s))\\s*");
+			+ "|,\\s*(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're|his|her|my|their|our|your)\\s)"
+			// A comma before "no" starts a list of denials ("cough for a month, no blood, no fever"): what it denies is
+			// not read together with what came before it (not "coughing blood", denied, in place of the cough).
+			+ "|,\\s*(?=no\\s))\\s*");
 	private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:'[\\p{L}]+)?|[°/]");
 
 	private Text() {
@@ -76,6 +79,10 @@ final class Text {
 			java.util.Map.entry("poop", "stool"), java.util.Map.entry("pee", "urine"), java.util.Map.entry("wee", "urine"),
 			java.util.Map.entry("peeing", "urine"), java.util.Map.entry("urinating", "urine"), java.util.Map.entry("puking", "vomit"),
 			java.util.Map.entry("puke", "vomit"), java.util.Map.entry("vomited", "vomit"), java.util.Map.entry("vomiting", "vomit"),
+			java.util.Map.entry("poos", "stool"), java.util.Map.entry("pooing", "stool"), java.util.Map.entry("pooed", "stool"),
+			java.util.Map.entry("poops", "stool"), java.util.Map.entry("pooping", "stool"), java.util.Map.entry("pooped", "stool"),
+			java.util.Map.entry("pees", "urine"), java.util.Map.entry("peed", "urine"), java.util.Map.entry("wees", "urine"),
+			java.util.Map.entry("weeing", "urine"),
 			java.util.Map.entry("diarrhea", "diarrhoea"), java.util.Map.entry("feces", "stool"), java.util.Map.entry("faeces", "stool"));
 
 	/** Small words that carry no symptom: phrases match on their other words, in any order, close together. */
