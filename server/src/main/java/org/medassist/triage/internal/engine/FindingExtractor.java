@@ -193,14 +193,14 @@ final class FindingExtractor {
 		if (known.contains("overdose") && tablets.find() && Integer.parseInt(tablets.group(1)) >= 10) {
 			found.put("overdose", Facts.State.PRESENT);
 		}
-		// A problem since starting a medicine is a possible side effect, and the medicine is new.
+		// A problem since starting a medicine: the medicine is new, which the rules of a reaction to a medicine read (a
+		// rash, hives or blistering after it). Not by itself a side effect complaint: its protocol would send every
+		// expected, mild effect (loose stools on amoxicillin) to a GP, and take the place of the screen for what else
+		// the message says.
 		java.util.regex.Matcher starting = SINCE_STARTING.matcher(text);
 		while (starting.find()) {
-			if (MEDICINE_WORD.matcher(starting.group(1)).matches() && known.contains("medication_side_effect")) {
-				found.putIfAbsent("medication_side_effect", Facts.State.PRESENT);
-				if (known.contains("new_medicine")) {
-					found.putIfAbsent("new_medicine", Facts.State.PRESENT);
-				}
+			if (MEDICINE_WORD.matcher(starting.group(1)).matches() && known.contains("new_medicine")) {
+				found.putIfAbsent("new_medicine", Facts.State.PRESENT);
 				break;
 			}
 		}

@@ -274,16 +274,23 @@ class EverydayMisreadingsTest {
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
 	}
 
-	// 11. A problem since starting a medicine may be its side effect.
+	// 11. A problem since starting a medicine: the medicine is new.
 
 	@Test
-	void aProblemSinceStartingAMedicineIsAPossibleSideEffect() {
+	void aProblemSinceStartingAMedicineNamesANewMedicine() {
 		Assessment ankles = assessAnsweringNo("Since starting amlodipine I've had swollen ankles. I'm 60.");
 		Assessment cough = assessAnsweringNo("Since starting ramipril I've had a dry cough. I'm 60.");
 
-		assertThat(presentIds(ankles)).contains("medication_side_effect", "new_medicine", "leg_swelling");
-		assertThat(ankles.protocols()).contains("medication-side-effects");
-		assertThat(presentIds(cough)).contains("medication_side_effect", "new_medicine");
+		assertThat(presentIds(ankles)).contains("new_medicine", "leg_swelling");
+		assertThat(presentIds(cough)).contains("new_medicine", "cough");
+	}
+
+	@Test
+	void hivesSinceStartingAMedicineAreAReactionToIt() {
+		Assessment a = assessAnsweringNo("I've come out in hives since starting amoxicillin. I'm 30.");
+
+		assertThat(presentIds(a)).contains("new_medicine");
+		assertThat(a.disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
 	}
 
 	@Test
@@ -294,10 +301,22 @@ class EverydayMisreadingsTest {
 	}
 
 	@Test
-	void aSwollenTongueSinceStartingAMedicineIsStillAnEmergency() {
-		Assessment a = assessAnsweringNo("Since starting ramipril my lips and tongue have swollen up. I'm 60.");
+	void thoughtsOfSuicideSinceStartingAnAntidepressantAreNotHiddenByTheMedicine() {
+		Assessment a = assessAnsweringNo("My 17-year-old son has had thoughts of killing himself since starting sertraline last month.");
 
-		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+		assertThat(presentIds(a)).contains("suicidal_thoughts", "new_medicine");
+		assertThat(a.disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aSwollenTongueSinceStartingAMedicineIsSeenTodayAndWithBreathingTroubleAnEmergency() {
+		Assessment swollen = assessAnsweringNo("Since starting ramipril my lips and tongue have swollen up. I'm 60.");
+		Assessment airway = assessAnsweringNo("Since starting ramipril my tongue has swollen up and I'm struggling to breathe. I'm 60.");
+
+		assertThat(presentIds(swollen)).contains("lip_tongue_swelling", "new_medicine");
+		assertThat(redFlagIds(swollen)).contains("rf-lip-tongue-swelling");
+		assertThat(swollen.disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
+		assertThat(airway.disposition()).isEqualTo(Disposition.EMERGENCY);
 	}
 
 	// 12. Paracetamol that keeps the pain under control is no overdose.
