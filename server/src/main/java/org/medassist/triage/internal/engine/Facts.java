@@ -44,7 +44,8 @@ public final class Facts {
 	 * is the patient's (a carer who then gives their own age, "my 4-year-old... I'm 35", does not make the
 	 * patient an adult), and the first duration stated is how long the problem has lasted (a later sentence
 	 * about something else, "I sleep eight hours", does not replace it). Of several vital-sign readings the
-	 * worst counts: the fastest pulse and breathing, the lowest oxygen, the blood pressure furthest from normal.
+	 * worst counts: the fastest pulse and breathing, the lowest oxygen, the blood pressure furthest from normal; of
+	 * home test readings, the highest ketones, and a low blood sugar before a high one.
 	 */
 	public void measure(Measure measure, double value) {
 		measures.merge(measure, value, (old, now) -> switch (measure) {
@@ -53,13 +54,15 @@ public final class Facts {
 			// The reading furthest from a normal 120 counts: a low one (shock) and a high one (crisis) both matter.
 			case SYSTOLIC_BP -> Math.abs(now - 120) > Math.abs(old - 120) ? now : old;
 			case AGE, DURATION_DAYS -> old;
+			case KETONES -> Math.max(old, now);
+			case BLOOD_SUGAR -> MeasureReader.worstSugar(old, now);
 			default -> now;
 		});
 	}
 
 	/** Records the answer to a question about this measure: it replaces what was read before. */
 	public void answer(Measure measure, double value) {
-		if (measure == Measure.PAIN || measure == Measure.TEMPERATURE || measure.isVitalSign()) {
+		if (measure == Measure.PAIN || measure == Measure.TEMPERATURE || measure.isVitalSign() || measure.isTestReading()) {
 			measure(measure, value);
 		}
 		else {

@@ -43,6 +43,34 @@ final class FindingExtractor {
 			+ "(?:of\\s+(?:my|his|her|their|the|mum's|dad's)\\s+)?(?:[a-z'-]+\\s+)?"
 			+ "(?:tablets|pills|capsules|paracetamol|paracetamols|ibuprofen|ibuprofens|aspirin|aspirins|co-codamol|codeine|sleeping pills)\\b");
 
+	/**
+	 * A problem dated from starting a medicine: "since starting amlodipine I've had swollen ankles", "ever since I
+	 * started on the new tablets". The word after the start must name a medicine: a word for medicines, or a
+	 * medicine's name by its international ending (-pine, -pril, -sartan, -olol, -statin...), so that "since starting
+	 * school" or "since starting my new job" is not a medicine.
+	 */
+	private static final Pattern SINCE_STARTING = Pattern.compile("\\b(?:since|after) (?:i |he |she |they |we |mum |dad )?"
+			+ "(?:started|starting|began|begun|beginning|went on|going on)(?: on| taking| to take| using)?\\s+"
+			+ "(?:(?:the|my|his|her|their|a|an|this|these|that|new|some|course of)\\s+)*([a-z][a-z-]{2,})\\b");
+	private static final Pattern MEDICINE_WORD = Pattern.compile("(?:tablets?|pills?|capsules?|medicines?|medications?|meds|"
+			+ "antibiotics?|antidepressants?|statins?|steroids?|inhalers?|injections?|patch(?:es)?|insulin|hrt|contraceptives?|"
+			+ "implant|coil|mirena|chemo|chemotherapy|drugs?|prescription|dose|jabs?|"
+			+ "[a-z-]*(?:dipine|pril|sartan|olol|statin|formin|gliptin|flozin|glutide|prazole|tidine|cillin|mycin|cycline|"
+			+ "floxacin|azole|oxetine|traline|alopram|faxine|tazapine|triptyline|gabalin|pentin|azepam|azolam|triptan|tadine|"
+			+ "tirizine|olone|isone|asone|lukast|terol|profen|codeine|codamol|tramadol|phine|codone|xaban|farin|grel|oxine|"
+			+ "thyroxine|lithium|valproate|trigine|mazepine|cetam|purinol|colchicine|steride|osin|butynin|pezil|mantine|"
+			+ "peridone|apine|piprazole|peridol|trexate|oquine|tinoin|lactone|digoxin|darone|semide|thiazide|pamide|"
+			+ "dronate|tropium|xetine|tamide|vastatin))");
+
+	/**
+	 * A person who feels "burning hot" has a temperature, not a burn: "my forehead is burning hot", "he feels burning
+	 * hot", "she's burning up". Said of a person or how they feel, "burning" is read as "feverish"; a thing that is
+	 * burning hot ("the pan was burning hot") and a burn someone got ("I burnt my hand") are read as before.
+	 */
+	private static final Pattern FEELS_BURNING_HOT = Pattern.compile("(?<=\\b(?:feels?|felt|feeling|seems?|forehead(?: is| was|'s)?|"
+			+ "head(?: is| was|'s)?|skin(?: is| was)?|body(?: is| was)?|he's|she's|i'm|he is|she is|i am|i was|he was|she was|"
+			+ "baby is|baby's|they're)\\s(?:really\\s|so\\s|very\\s|absolutely\\s)?)burning(?=\\s(?:hot|up)\\b)");
+
 	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
@@ -113,7 +141,7 @@ final class FindingExtractor {
 	}
 
 	private Reading readNow(String raw, Optional<Measure> askedMeasure) {
-		String text = Text.normalize(raw);
+		String text = FEELS_BURNING_HOT.matcher(Text.normalize(raw)).replaceAll("feverish");
 		Map<String, Facts.State> found = new LinkedHashMap<>();
 		for (String sentence : Text.sentences(text)) {
 			for (String clause : Text.clauses(sentence)) {
@@ -174,6 +202,17 @@ final class FindingExtractor {
 		java.util.regex.Matcher tablets = MANY_TABLETS.matcher(text);
 		if (known.contains("overdose") && tablets.find() && Integer.parseInt(tablets.group(1)) >= 10) {
 			found.put("overdose", Facts.State.PRESENT);
+		}
+		// A problem since starting a medicine: the medicine is new, which the rules of a reaction to a medicine read (a
+		// rash, hives or blistering after it). Not by itself a side effect complaint: its protocol would send every
+		// expected, mild effect (loose stools on amoxicillin) to a GP, and take the place of the screen for what else
+		// the message says.
+		java.util.regex.Matcher starting = SINCE_STARTING.matcher(text);
+		while (starting.find()) {
+			if (MEDICINE_WORD.matcher(starting.group(1)).matches() && known.contains("new_medicine")) {
+				found.putIfAbsent("new_medicine", Facts.State.PRESENT);
+				break;
+			}
 		}
 		if (translated != null) {
 			readTranslated(text, found);

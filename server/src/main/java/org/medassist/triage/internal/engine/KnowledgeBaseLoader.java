@@ -197,7 +197,8 @@ public final class KnowledgeBaseLoader {
 		}
 		for (Measure m : Measure.values()) {
 			// Vital signs are read from what patients and clinicians write; most patients have no reading to give.
-			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE && !m.isVitalSign()) {
+			if (!measures.containsKey(m.key()) && m != Measure.PREGNANCY_WEEKS && m != Measure.TEMPERATURE && !m.isVitalSign()
+					&& !m.isTestReading()) {
 				problems.add("no question for the measure '" + m.key() + "'");
 			}
 		}

@@ -25,7 +25,11 @@ public enum Measure {
 	/** Diastolic (lower) blood pressure, mmHg. */
 	DIASTOLIC_BP("diastolic_bp"),
 	/** Oxygen saturation (pulse oximeter, SpO2), percent. */
-	OXYGEN_SATURATION("oxygen_saturation");
+	OXYGEN_SATURATION("oxygen_saturation"),
+	/** Blood ketones from a home meter, mmol/L. A test reading: read only from what was said. */
+	KETONES("ketones"),
+	/** Blood sugar (glucose), mmol/L (mg/dL is converted). A test reading: read only from what was said. */
+	BLOOD_SUGAR("blood_sugar");
 
 	private final String key;
 
@@ -35,7 +39,12 @@ public enum Measure {
 
 	/** A vital sign: read only from what was said (never asked for by a question of its own). */
 	public boolean isVitalSign() {
-		return ordinal() >= HEART_RATE.ordinal();
+		return ordinal() >= HEART_RATE.ordinal() && ordinal() <= OXYGEN_SATURATION.ordinal();
+	}
+
+	/** A home test's reading (ketones, blood sugar): read only from what was said, with no question of its own. */
+	public boolean isTestReading() {
+		return this == KETONES || this == BLOOD_SUGAR;
 	}
 
 	public String key() {

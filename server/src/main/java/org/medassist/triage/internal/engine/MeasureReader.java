@@ -58,6 +58,22 @@ final class MeasureReader {
 	private static final Pattern HR_P = Pattern.compile("\\bp\\s*[:=]?\\s*(\\d{2,3})\\b(?!\\s*(?:%|/))");
 	private static final Pattern HR_UNIT = Pattern.compile("\\b(\\d{2,3})\\s*(?:bpm|beats? (?:a|per|/) ?min(?:ute)?|beats/min|b/min|lpm|latidos por minuto|pulsaciones)\\b");
 
+	// Home test readings: blood ketones and blood sugar, each only after its own word ("my ketones are 0.8", "blood
+	// sugar 25", "BM 2.9", "glucose 54 mg/dL"); a word of comparison before the number ("under 4") moves it just past.
+	private static final String TEST_LINK = "((?:\\s*(?:[:=~-]|is|was|were|are|of|at|reading|readings|reads|read|says|said|shows|showed|"
+			+ "showing|around|about|approx|only|just|now|still|currently|been|has|had|have|it's|its|went|gone|dropped|dropping|fell|"
+			+ "fallen|falling|rose|risen|rising|down|up|to|as|level|levels|today|tonight|this|morning|evening|on|the|my|his|her|"
+			+ "their|meter|monitor|libre|sensor|machine|finger|prick|checked|check|test|tested|came|back|between|over|under|below|"
+			+ "above|less|more|than|in|blood|high|low|very|at|de|en|es|esta|está|estan|están|son|me|le|dio|marca|marcan|salio|"
+			+ "salió|salieron|mis|sus|las|los)(?:'s)?\\b){0,8})\\s*";
+	private static final Pattern KETONES = Pattern.compile("\\b(?:blood ketones?|ketones?|ketone levels?|cetonas?|cuerpos cet[oó]nicos)"
+			+ TEST_LINK + "(\\d{1,2}(?:[.,]\\d{1,2})?)(?!\\d|[.,]\\d)(?!\\s*(?:\\+|%|/|years?|days?|weeks?|hours?|times|mg|kg)\\b|\\s*\\+|[.,]\\d)");
+	private static final Pattern SUGAR = Pattern.compile("\\b(?:blood sugars?|blood glucose|sugars?|sugar levels?|glucose|glucose levels?|"
+			+ "bms?|cbg|bg|capillary glucose)" + TEST_LINK + "(\\d{1,3}(?:[.,]\\d{1,2})?)(?!\\d|[.,]\\d)\\s*(mg|mmol)?"
+			+ "(?!\\s*(?:%|/\\s*\\d|years?|days?|weeks?|hours?|times|kg|units?|grams?|g\\b|teaspoons?|spoons?|cubes?|/\\s*mol|mol|mmol\\s*/\\s*mol)|[.,]\\d)");
+	private static final Pattern BELOW = Pattern.compile("\\b(?:under|below|less than)\\b");
+	private static final Pattern ABOVE = Pattern.compile("\\b(?:over|above|more than)\\b");
+
 	private static final Pattern PAIN = Pattern.compile("\\b(\\d{1,2})\\s?(?:/|out of)\\s?10\\b");
 	/**
 	 * Pain a patient rates in words at the top of the scale ("the worst pain I've ever had", "excruciating", "in
@@ -149,7 +165,47 @@ final class MeasureReader {
 		read(HR, masked, 1, v -> v >= 20 && v <= 300, Measure.HEART_RATE, out);
 		read(HR_UNIT, masked, 1, v -> v >= 20 && v <= 300, Measure.HEART_RATE, out);
 		read(HR_P, masked, 1, v -> v >= 30 && v <= 250, Measure.HEART_RATE, out);
+		testReadings(masked, out);
 		return masked.toString();
+	}
+
+	/**
+	 * Blood ketones (mmol/L; the highest counts) and blood sugar (mmol/L, or mg/dL converted: a number over 35, or
+	 * with "mg"), each blanked out once read. Of several sugar readings a low one counts first (see {@link #worstSugar}).
+	 */
+	private static void testReadings(StringBuilder text, Map<Measure, Double> out) {
+		Matcher k = KETONES.matcher(text);
+		while (k.find()) {
+			double value = Double.parseDouble(k.group(2).replace(',', '.')) + nudge(k.group(1), 0.05);
+			if (value >= 0 && value <= 12) {
+				out.merge(Measure.KETONES, value, Math::max);
+				blank(text, k.start(2), k.end(2));
+			}
+		}
+		Matcher g = SUGAR.matcher(text);
+		while (g.find()) {
+			double value = Double.parseDouble(g.group(2).replace(',', '.'));
+			boolean mgdl = "mg".equals(g.group(3)) || "mmol".equals(g.group(3)) ? "mg".equals(g.group(3)) : value > 35;
+			double mmol = mgdl ? value / 18.0 : value;
+			if (mmol >= 0.5 && mmol <= 50) {
+				mmol += nudge(g.group(1), 0.1);
+				out.merge(Measure.BLOOD_SUGAR, Math.round(mmol * 10) / 10.0, MeasureReader::worstSugar);
+				blank(text, g.start(2), g.end(2));
+			}
+		}
+	}
+
+	/** "Under 4" is just below 4, "over 20" just above 20. */
+	private static double nudge(String link, double by) {
+		if (link == null) {
+			return 0;
+		}
+		return BELOW.matcher(link).find() ? -by : ABOVE.matcher(link).find() ? by : 0;
+	}
+
+	/** Of two blood sugar readings, a low one (under 4 mmol/L, a hypo) counts first, then the higher one. */
+	static double worstSugar(double old, double now) {
+		return old < 4 || now < 4 ? Math.min(old, now) : Math.max(old, now);
 	}
 
 	/** Each match's number (group {@code group}, or the first group that matched when 0) within range, blanked out. */
@@ -414,7 +470,7 @@ final class MeasureReader {
 			// which can only be the oxygen level ("91%"). Labelled readings were read by vitals() already.
 			case OXYGEN_SATURATION -> rest.matches("\\s*(%|percent|per cent).*") && low >= 50 && low <= 100
 					? Optional.of(low) : Optional.empty();
-			case SYSTOLIC_BP, HEART_RATE, RESPIRATORY_RATE, DIASTOLIC_BP -> Optional.empty();
+			case SYSTOLIC_BP, HEART_RATE, RESPIRATORY_RATE, DIASTOLIC_BP, KETONES, BLOOD_SUGAR -> Optional.empty();
 		};
 	}
 

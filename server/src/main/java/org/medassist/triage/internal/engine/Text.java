@@ -16,7 +16,9 @@ final class Text {
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\d)[.!?;\\n]+|[.!?;\\n]+(?!\\d)");
 	/** Words that end one clause and start another: negation does not cross them. */
 	private static final Pattern CLAUSE_BREAK = Pattern.compile(
-			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bwhich\\b|\\bactually\\b"
+			"\\s*(?:,?\\s+\\bbut\\b|\\bhowever\\b|\\balthough\\b|\\bthough\\b|\\bexcept\\b|\\bapart from\\b|\\bwhereas\\b|\\byet\\b|\\bactually\\b"
+			// "which" starts a new clause, but not in "muddled about which tablets to take" (a question of which one).
+			+ "|(?<!\\babout )\\bwhich\\b"
 			// "and" followed by a new subject starts a new statement: "it doesn't hurt him and he's feeding well",
 			// "he isn't walking properly and his left arm is weak" (the arm is not negated).
 			+ "|,?\\s+\\band\\s+(?=(?:he|she|i|they|we|you|he's|she's|i'm|i've|they're|we're|you're|his|her|my|their|our|your)\\b)"

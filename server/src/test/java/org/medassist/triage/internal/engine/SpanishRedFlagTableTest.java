@@ -123,6 +123,7 @@ class SpanishRedFlagTableTest {
 				new Case("Tengo un sangrado vaginal muy abundante y estoy de 20 semanas", EMERGENCY, "rf-pregnancy-heavy-bleeding", null),
 				new Case("Se ha desplomado en la calle y dice que le duele el pecho", EMERGENCY, "rf-fainting-warning-signs", null),
 				new Case("Tengo la glucosa en 450, soy diabético y estoy vomitando", EMERGENCY, "rf-diabetic-emergency", null),
+				new Case("Soy diabética tipo 1 y tengo las cetonas en 3,5", EMERGENCY, "rf-ketones-very-high", null),
 				new Case("se tomó 20 pastillas de clonazepam", EMERGENCY, "rf-poisoning-or-overdose", null),
 				new Case("me quiero morir, ya tengo las pastillas", EMERGENCY, "rf-suicide-plan", null),
 				new Case("no siento mis partes y me duele la espalda", EMERGENCY, "rf-cauda-equina", null),
