@@ -36,6 +36,13 @@ public final class KnowledgeBaseCheck {
 						+ String.join("\n  ", kb.translations().problems()));
 				return 1;
 			}
+			// Phrases of two findings read as the same words: a clause saying either is silently read as one of them.
+			var collisions = kb.phraseCollisions();
+			if (!collisions.isEmpty()) {
+				err.println("kb: " + collisions.size() + " phrase collision(s): make the phrase specific or remove it from"
+						+ " the finding where it is wrong:\n  " + String.join("\n  ", collisions));
+				return 1;
+			}
 			int texts = kb.patientTexts().size();
 			StringBuilder languages = new StringBuilder();
 			for (String language : kb.translatedLanguages()) {

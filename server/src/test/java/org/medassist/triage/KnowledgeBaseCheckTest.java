@@ -25,7 +25,7 @@ class KnowledgeBaseCheckTest {
 
 	@Test
 	void theBundledKnowledgeBaseIsValidAndCoversTheRequiredScope() {
-		assertThat(check("check")).isZero();
+		assertThat(check("check")).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
 		String summary = out.toString(StandardCharsets.UTF_8);
 		assertThat(summary).contains(": OK");
