@@ -43,6 +43,17 @@ class PhraseCollisionDecisionsTest {
 		assertThat(pads.disposition()).isEqualTo(Disposition.EMERGENCY);
 	}
 
+	@Test
+	void heavyVaginalBleedingInPregnancyIsStillAnEmergencyAndLightBleedingAfterTheMenopauseIsNotHeavy() {
+		Assessment pregnant = assessAnsweringNo("I'm 10 weeks pregnant and I have heavy vaginal bleeding.");
+		assertThat(presentIds(pregnant)).contains("heavy_vaginal_bleeding");
+		assertThat(redFlagIds(pregnant)).contains("rf-pregnancy-heavy-bleeding");
+
+		Assessment spotting = assessAnsweringNo("I've had some vaginal bleeding even though my periods stopped eight years ago. "
+				+ "It's light spotting. I'm 63.");
+		assertThat(presentIds(spotting)).contains("vaginal_bleeding").doesNotContain("heavy_vaginal_bleeding");
+	}
+
 	// "knee pain" was a phrase of joint pain and of limb pain; a knee is a joint.
 
 	@Test
