@@ -78,8 +78,8 @@ final class Lexicon {
 		@Override
 		public String toString() {
 			return "phrases of two findings are read as the same words " + words + " (" + language + "): '" + phrase
-					+ "' (" + finding + ") and '" + otherPhrase + "' (" + otherFinding + "); a clause saying either is read as "
-					+ reads + " only";
+					+ "' (" + finding + ") and '" + otherPhrase + "' (" + otherFinding + "); the lexicon reads a clause saying either as "
+					+ reads;
 		}
 	}
 
