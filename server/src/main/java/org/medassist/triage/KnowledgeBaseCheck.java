@@ -12,7 +12,8 @@ import org.medassist.triage.internal.KnowledgeBaseFiles;
  * {@code medassist kb check [--dir DIR]}: validates the triage knowledge base (the bundled one, or the one in
  * {@code DIR}) and prints a summary or every problem found, including translations of the patient-facing texts
  * that are missing or stale, and phrases in another language for a finding that does not exist; the summary says how
- * many of the findings the red flags depend on have phrases in each language.
+ * many of the findings the red flags depend on have phrases in each language. It fails on phrases of two findings that
+ * the engine reads as the same words (see {@code KnowledgeBase.phraseCollisions()}).
  */
 public final class KnowledgeBaseCheck {
 
@@ -34,6 +35,14 @@ public final class KnowledgeBaseCheck {
 			if (!kb.translations().problems().isEmpty()) {
 				err.println("kb: " + kb.translations().problems().size() + " problem(s) in the translations:\n  "
 						+ String.join("\n  ", kb.translations().problems()));
+			}
+			// Phrases of two findings read as the same words: a clause saying either is silently read as one of them.
+			var collisions = kb.phraseCollisions();
+			if (!collisions.isEmpty()) {
+				err.println("kb: " + collisions.size() + " phrase collision(s): make the phrase specific or remove it from"
+						+ " the finding where it is wrong:\n  " + String.join("\n  ", collisions));
+			}
+			if (!kb.translations().problems().isEmpty() || !collisions.isEmpty()) {
 				return 1;
 			}
 			int texts = kb.patientTexts().size();

@@ -24,11 +24,16 @@ class KnowledgeBaseCheckTest {
 	}
 
 	@Test
-	void theBundledKnowledgeBaseIsValidAndCoversTheRequiredScope() {
-		assertThat(check("check")).isZero();
+	void theBundledKnowledgeBaseIsValidAndCoversTheRequiredScope() throws IOException {
+		assertThat(check("check")).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
 		String summary = out.toString(StandardCharsets.UTF_8);
 		assertThat(summary).contains(": OK");
+		// No two findings' phrases are read as the same words, and none is excused as deliberate.
+		var bundled = new org.medassist.triage.internal.engine.KnowledgeBaseLoader()
+			.load(org.medassist.triage.internal.KnowledgeBaseFiles.bundled());
+		assertThat(bundled.phraseCollisions()).isEmpty();
+		assertThat(bundled.deliberateCollisions()).isEmpty();
 		int protocols = Integer.parseInt(summary.replaceAll("(?s).* (\\d+) protocols.*", "$1").trim());
 		int redFlags = Integer.parseInt(summary.replaceAll("(?s).* (\\d+) red flags.*", "$1").trim());
 		assertThat(protocols).isGreaterThanOrEqualTo(40);
@@ -43,6 +48,105 @@ class KnowledgeBaseCheckTest {
 		assertThat(coverage.find()).as(summary).isTrue();
 		assertThat(Integer.parseInt(coverage.group(1))).isGreaterThan(1000);
 		assertThat(Integer.parseInt(coverage.group(3))).isEqualTo(Integer.parseInt(coverage.group(4))).isGreaterThan(50);
+	}
+
+	/**
+	 * Phrases of two findings that the lexicon reads as the same words (stemmed, small words dropped, any order) are
+	 * reported with both findings and both phrases, in English and in Spanish, and fail the check: a clause saying
+	 * either is silently read as one finding only ("I hit my head" read as the worst headache).
+	 */
+	@Test
+	void phrasesOfTwoFindingsReadAsTheSameWordsAreReported(@TempDir Path kb) throws IOException {
+		copyFixture(kb);
+		Files.writeString(kb.resolve("more-findings.yaml"), """
+				findings:
+				  - id: head_injury
+				    label: head injury
+				    phrases: [hit my head, blow to the head]
+				  - id: worst_headache
+				    label: worst headache
+				    phrases: [thunderclap headache, a blow to my head]
+				  - id: joint_pain
+				    label: joint pain
+				    phrases: [knee pain]
+				  - id: limb_pain
+				    label: limb pain
+				    phrases: [pains in the knee, leg pain]
+				""");
+		Path phrases = Files.createDirectories(kb.resolve("i18n/es/phrases"));
+		Files.writeString(phrases.resolve("findings.yaml"), """
+				phrases:
+				  head_injury: [golpe en la cabeza]
+				  worst_headache: [como un golpe en la cabeza, dolor de cabeza explosivo]
+				""");
+
+		assertThat(check("check", "--dir", kb.toString())).isEqualTo(1);
+
+		String problems = err.toString(StandardCharsets.UTF_8);
+		assertThat(problems).contains("kb: 3 phrase collision(s)")
+			.contains("[blow, head] (en): 'blow to the head' (head_injury) and 'a blow to my head' (worst_headache)")
+			.contains("[knee, pain] (en): 'knee pain' (joint_pain) and 'pains in the knee' (limb_pain)")
+			.contains("[cabez, golp] (es): 'golpe en la cabeza' (head_injury) and 'como un golpe en la cabeza' (worst_headache)")
+			// "hit my head" and "thunderclap headache" share no word list with anything.
+			.doesNotContain("'hit my head'").doesNotContain("thunderclap");
+	}
+
+	/** A collision listed as deliberate in kb.yaml, with a reason, passes; a listed one that no longer collides fails. */
+	@Test
+	void aDeliberateCollisionNeedsAReasonAndMustStillCollide(@TempDir Path kb) throws IOException {
+		copyFixture(kb);
+		Files.writeString(kb.resolve("more-findings.yaml"), """
+				findings:
+				  - id: joint_pain
+				    label: joint pain
+				    phrases: [knee pain]
+				  - id: limb_pain
+				    label: limb pain
+				    phrases: [pains in the knee]
+				deliberate_collisions:
+				  - {findings: [limb_pain, joint_pain], words: "[knee, pain]", reason: "A test of the deliberate list."}
+				""");
+		assertThat(check("check", "--dir", kb.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+		Files.writeString(kb.resolve("more-findings.yaml"), """
+				findings:
+				  - id: joint_pain
+				    label: joint pain
+				    phrases: [knee pain]
+				  - id: limb_pain
+				    label: limb pain
+				    phrases: [leg pain]
+				deliberate_collisions:
+				  - {findings: [limb_pain, joint_pain], words: "[knee, pain]", reason: "A test of the deliberate list."}
+				  - {findings: [limb_pain, joint_pain], words: "leg pain"}
+				""");
+		assertThat(check("check", "--dir", kb.toString())).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("deliberate collision [limb_pain, joint_pain] 'leg pain': needs two findings, the words (as kb check prints them) and a reason");
+
+		err.reset();
+		Files.writeString(kb.resolve("more-findings.yaml"), """
+				findings:
+				  - id: joint_pain
+				    label: joint pain
+				    phrases: [knee pain]
+				  - id: limb_pain
+				    label: limb pain
+				    phrases: [leg pain]
+				deliberate_collisions:
+				  - {findings: [limb_pain, joint_pain], words: "[knee, pain]", reason: "A test of the deliberate list."}
+				""");
+		assertThat(check("check", "--dir", kb.toString())).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("deliberate_collisions lists [limb_pain, joint_pain] [knee, pain] (en), which no longer collide");
+	}
+
+	private static void copyFixture(Path kb) throws IOException {
+		try (var files = Files.list(Path.of("src/test/resources/triage-fixture"))) {
+			for (Path file : files.toList()) {
+				Files.copy(file, kb.resolve(file.getFileName()));
+			}
+		}
 	}
 
 	@Test

@@ -14,10 +14,65 @@ import org.medassist.triage.Disposition;
  * @param translations the patient-facing texts in other languages ({@code i18n/<language>/})
  * @param globalScreen findings asked, in this order, when no protocol recognises the complaint: the questions that
  *        find an emergency whatever it is (kb.yaml {@code global_screen})
+ * @param deliberateCollisions phrases of two findings read as the same words on purpose (kb.yaml
+ *        {@code deliberate_collisions}); see {@link #phraseCollisions()}
  */
 public record KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
 		Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
-		Map<String, String> texts, List<Derived> derived, Translations translations, List<String> globalScreen) {
+		Map<String, String> texts, List<Derived> derived, Translations translations, List<String> globalScreen,
+		List<DeliberateCollision> deliberateCollisions) {
+
+	/** The knowledge base without deliberate collisions (none is the norm). */
+	public KnowledgeBase(String version, String contentHash, Map<String, Finding> findings,
+			Map<String, MeasureQuestion> measureQuestions, List<RedFlag> redFlags, List<Protocol> protocols,
+			Map<String, String> texts, List<Derived> derived, Translations translations, List<String> globalScreen) {
+		this(version, contentHash, findings, measureQuestions, redFlags, protocols, texts, derived, translations,
+				globalScreen, List.of());
+	}
+
+	/**
+	 * Two findings whose phrases are read as the same words on purpose, with the reason (kb.yaml
+	 * {@code deliberate_collisions}; prefer none: make the phrase specific or remove it from the wrong finding).
+	 *
+	 * @param language {@code en} for the findings' own phrases, or the language of {@code i18n/<language>/phrases/}
+	 * @param words the words as {@code kb check} prints them, in that order
+	 */
+	public record DeliberateCollision(String language, List<String> findings, List<String> words, String reason) {
+	}
+
+	/**
+	 * Phrases of two different findings that the engine reads as the same words (stemmed, small words dropped, in any
+	 * order; see {@link Lexicon}), in English and in every language with phrases: a clause saying either is always
+	 * read as one of the two findings, silently ("blow to the head" read as the worst headache, not a head injury).
+	 * {@code kb check} fails on each one not listed in {@link #deliberateCollisions()}, and on a listed one that no
+	 * longer collides.
+	 */
+	public List<String> phraseCollisions() {
+		List<Lexicon.Collision> found = new java.util.ArrayList<>();
+		Map<String, List<String>> english = new java.util.TreeMap<>();
+		findings.values().forEach(f -> english.put(f.id(), f.phrases()));
+		found.addAll(Lexicon.collisions(SOURCE_LANGUAGE, english, Wording.ENGLISH));
+		translations.phrases().forEach((language, phrases) -> Wording.of(language)
+			.ifPresent(wording -> found.addAll(Lexicon.collisions(language, phrases, wording))));
+		List<String> problems = new java.util.ArrayList<>();
+		java.util.Set<DeliberateCollision> used = new java.util.HashSet<>();
+		for (Lexicon.Collision c : found) {
+			var deliberate = deliberateCollisions.stream()
+				.filter(d -> d.language().equals(c.language()) && d.words().equals(c.words())
+						&& java.util.Set.copyOf(d.findings()).equals(java.util.Set.of(c.finding(), c.otherFinding())))
+				.findFirst();
+			if (deliberate.isPresent()) {
+				used.add(deliberate.get());
+			}
+			else {
+				problems.add(c.toString());
+			}
+		}
+		deliberateCollisions.stream().filter(d -> !used.contains(d)).forEach(d -> problems.add(
+				"kb.yaml: deliberate_collisions lists " + d.findings() + " " + d.words() + " (" + d.language()
+						+ "), which no longer collide: remove the entry"));
+		return problems;
+	}
 
 	/** The language the knowledge base is written in; translations map its patient-facing texts by key. */
 	public static final String SOURCE_LANGUAGE = "en";

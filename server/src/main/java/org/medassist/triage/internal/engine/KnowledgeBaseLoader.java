@@ -79,8 +79,12 @@ public final class KnowledgeBaseLoader {
 	record RawDerived(String finding, String state, JsonNode when, RawSource source) {
 	}
 
+	record RawCollision(String language, List<String> findings, String words, String reason) {
+	}
+
 	record RawFile(String version, String name, Map<String, String> texts, List<RawDerived> derivedFindings, List<RawMeasure> measures, List<RawFinding> findings,
-			List<RawRedFlag> redFlags, List<RawProtocol> protocols, List<String> globalScreen) {
+			List<RawRedFlag> redFlags, List<RawProtocol> protocols, List<String> globalScreen,
+			List<RawCollision> deliberateCollisions) {
 	}
 
 	/** A knowledge base that failed its checks; {@link #problems()} lists them all. */
@@ -118,6 +122,7 @@ public final class KnowledgeBaseLoader {
 		List<RawProtocol> rawProtocols = new ArrayList<>();
 		Map<String, String> translationFiles = new TreeMap<>();
 		List<String> globalScreen = new ArrayList<>();
+		List<RawCollision> rawCollisions = new ArrayList<>();
 
 		for (Map.Entry<String, String> file : sorted.entrySet()) {
 			String name = file.getKey();
@@ -147,6 +152,7 @@ public final class KnowledgeBaseLoader {
 			}
 			rawDerived.addAll(list(raw.derivedFindings()));
 			globalScreen.addAll(list(raw.globalScreen()));
+			rawCollisions.addAll(list(raw.deliberateCollisions()));
 			for (RawMeasure m : list(raw.measures())) {
 				if (Measure.byKey(m.measure()).isEmpty() && !"sex".equals(m.measure())) {
 					problems.add(name + ": unknown measure '" + m.measure() + "'");
@@ -302,6 +308,22 @@ public final class KnowledgeBaseLoader {
 				problems.add("kb.yaml: global_screen names '" + id + "', which is not a finding with a question");
 			}
 		}
+		List<KnowledgeBase.DeliberateCollision> deliberate = new ArrayList<>();
+		for (RawCollision c : rawCollisions) {
+			String where = "kb.yaml: deliberate collision " + list(c.findings()) + " '" + c.words() + "'";
+			String language = blank(c.language()) ? KnowledgeBase.SOURCE_LANGUAGE : c.language();
+			if (list(c.findings()).size() != 2 || blank(c.words()) || blank(c.reason())) {
+				problems.add(where + ": needs two findings, the words (as kb check prints them) and a reason");
+				continue;
+			}
+			c.findings().stream().filter(id -> !findings.containsKey(id))
+				.forEach(id -> problems.add(where + ": unknown finding '" + id + "'"));
+			if (Wording.of(language).isEmpty()) {
+				problems.add(where + ": the engine cannot read phrases in '" + language + "'");
+			}
+			deliberate.add(new KnowledgeBase.DeliberateCollision(language, List.copyOf(c.findings()),
+					List.of(c.words().replaceAll("[\\[\\],]", " ").trim().split("\\s+")), c.reason()));
+		}
 		if (!problems.isEmpty()) {
 			throw new Invalid(problems);
 		}
@@ -311,7 +333,8 @@ public final class KnowledgeBaseLoader {
 				Map.copyOf(texts), List.copyOf(derived), KnowledgeBase.Translations.NONE, List.copyOf(globalScreen));
 		return new KnowledgeBase(english.version(), hash, english.findings(), english.measureQuestions(),
 				english.redFlags(), english.protocols(), english.texts(), english.derived(),
-				translations(translationFiles, english.patientTexts(), findings.keySet()), english.globalScreen());
+				translations(translationFiles, english.patientTexts(), findings.keySet()), english.globalScreen(),
+				List.copyOf(deliberate));
 	}
 
 	/**

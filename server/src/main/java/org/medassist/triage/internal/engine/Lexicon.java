@@ -36,24 +36,91 @@ final class Lexicon {
 		this.wording = wording;
 		for (Finding f : findings) {
 			for (String phrase : f.phrases()) {
-				List<String> all = Text.tokens(wording.prepare(Text.normalize(phrase)));
-				List<String> content = all.stream().filter(w -> !wording.stopword(w)).map(wording::stem).toList();
-				// "had a temperature" is not "temperature": a phrase with one content word keeps its small words.
-				List<String> words = content.size() <= 1 ? all.stream().map(wording::stem).toList() : content;
-				if (!words.isEmpty()) {
-					// "i can drink fluids and i'm not short of breath" does not say "not drinking".
-					entries.add(new Entry(f.id(), words, wording.negative(phrase), all.size(), content.size()));
+				Entry entry = entry(f.id(), phrase, wording);
+				if (!entry.words().isEmpty()) {
+					entries.add(entry);
 				}
 			}
 		}
 		// The most specific phrase first: most content words ("new mole" before "my mole"), then most words, then
 		// most words in all ("since my baby was born" before "my baby"); then by finding and phrase, so that the
 		// result never depends on the order the knowledge base's files were read in.
-		entries.sort(Comparator.comparingInt(Entry::content).reversed()
-			.thenComparing(Comparator.comparingInt((Entry e) -> e.words().size()).reversed())
-			.thenComparing(Comparator.comparingInt(Entry::length).reversed())
-			.thenComparing(Entry::finding)
-			.thenComparing(e -> String.join(" ", e.words())));
+		entries.sort(ORDER);
+	}
+
+	private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::content).reversed()
+		.thenComparing(Comparator.comparingInt((Entry e) -> e.words().size()).reversed())
+		.thenComparing(Comparator.comparingInt(Entry::length).reversed())
+		.thenComparing(Entry::finding)
+		.thenComparing(e -> String.join(" ", e.words()));
+
+	/** How the lexicon reads one phrase of a finding: its words as they are matched, and how it is ranked. */
+	static Entry entry(String finding, String phrase, Wording wording) {
+		List<String> all = Text.tokens(wording.prepare(Text.normalize(phrase)));
+		List<String> content = all.stream().filter(w -> !wording.stopword(w)).map(wording::stem).toList();
+		// "had a temperature" is not "temperature": a phrase with one content word keeps its small words.
+		List<String> words = content.size() <= 1 ? all.stream().map(wording::stem).toList() : content;
+		// "i can drink fluids and i'm not short of breath" does not say "not drinking".
+		return new Entry(finding, words, wording.negative(phrase), all.size(), content.size());
+	}
+
+	/**
+	 * Two phrases of different findings that the lexicon reads as the same words ("blow to the head" in
+	 * {@code head_injury} and in {@code worst_headache}): a clause that says one says the other, and is always read
+	 * as {@code reads} alone, silently.
+	 *
+	 * @param words the words both phrases are matched by, sorted
+	 * @param reads the finding such a clause is read as (the lexicon's order: more words in all, then the finding id)
+	 */
+	record Collision(String language, List<String> words, String finding, String phrase, String otherFinding,
+			String otherPhrase, String reads) {
+
+		@Override
+		public String toString() {
+			return "phrases of two findings are read as the same words " + words + " (" + language + "): '" + phrase
+					+ "' (" + finding + ") and '" + otherPhrase + "' (" + otherFinding + "); the lexicon reads a clause saying either as "
+					+ reads;
+		}
+	}
+
+	/**
+	 * Every pair of phrases of different findings whose words, as this lexicon reads them, are the same (in any
+	 * order): one pair per two findings and word list, with the first phrase of each finding that gives those words.
+	 *
+	 * @param phrases finding id to its phrases in the language {@code wording} reads
+	 */
+	static List<Collision> collisions(String language, java.util.Map<String, List<String>> phrases, Wording wording) {
+		// Sorted word list -> finding -> the entry of its first phrase with those words.
+		java.util.Map<List<String>, java.util.Map<String, Entry>> byWords = new java.util.TreeMap<>(
+				Comparator.comparing((List<String> w) -> String.join(" ", w)));
+		java.util.Map<Entry, String> phraseOf = new java.util.IdentityHashMap<>();
+		new java.util.TreeMap<>(phrases).forEach((finding, list) -> {
+			for (String phrase : list) {
+				Entry entry = entry(finding, phrase, wording);
+				if (entry.words().isEmpty()) {
+					continue;
+				}
+				List<String> key = entry.words().stream().sorted().toList();
+				if (byWords.computeIfAbsent(key, k -> new java.util.TreeMap<>()).putIfAbsent(finding, entry) == null) {
+					phraseOf.put(entry, phrase);
+				}
+			}
+		});
+		List<Collision> out = new ArrayList<>();
+		byWords.forEach((words, byFinding) -> {
+			List<Entry> found = List.copyOf(byFinding.values());
+			for (int i = 0; i < found.size(); i++) {
+				for (int j = i + 1; j < found.size(); j++) {
+					Entry a = found.get(i);
+					Entry b = found.get(j);
+					// The lexicon's order (see the constructor): the same words, so more words in all, then the id.
+					Entry first = ORDER.compare(a, b) <= 0 ? a : b;
+					out.add(new Collision(language, words, a.finding(), phraseOf.get(a), b.finding(), phraseOf.get(b),
+							first.finding()));
+				}
+			}
+		});
+		return out;
 	}
 
 	/** Every finding mentioned in the clause, with where (token positions) it was mentioned. */
