@@ -92,12 +92,27 @@ final class SemanticIndex {
 		return out;
 	}
 
-	private static double dot(float[] a, float[] b, int offset) {
-		double sum = 0;
-		for (int i = 0; i < a.length; i++) {
-			sum += a[i] * b[offset + i];
+	/**
+	 * Four running sums, not one: each addition no longer waits for the one before it. One clause against 12,000
+	 * phrases took 15-18 ms with one sum and 5-9 ms with four on this machine (a throwaway micro-benchmark, loaded
+	 * machine); this loop is most of the engine's own time (JFR). The result differed by 0.0 on random vectors.
+	 */
+	static double dot(float[] a, float[] b, int offset) {
+		double s0 = 0;
+		double s1 = 0;
+		double s2 = 0;
+		double s3 = 0;
+		int i = 0;
+		for (int n = a.length - 3; i < n; i += 4) {
+			s0 += a[i] * b[offset + i];
+			s1 += a[i + 1] * b[offset + i + 1];
+			s2 += a[i + 2] * b[offset + i + 2];
+			s3 += a[i + 3] * b[offset + i + 3];
 		}
-		return sum;
+		for (; i < a.length; i++) {
+			s0 += a[i] * b[offset + i];
+		}
+		return (s0 + s1) + (s2 + s3);
 	}
 
 	/** How close in meaning the clause is to one finding (its phrases and its question). */
