@@ -38,6 +38,13 @@ class LongStoriesTest {
 	}
 
 	@Test
+	void aBabyWithNoFeverAndPlentyOfWetNappiesIsNotPassingLittleUrine() {
+		Assessment a = assessAnsweringNo("My 3-month-old has a blocked nose. She's otherwise well with no fever and plenty of wet nappies.");
+
+		assertThat(presentIds(a)).doesNotContain("reduced_urine");
+	}
+
+	@Test
 	void beingSickLoadsIsVomiting() {
 		Assessment a = assessAnsweringNo("I'm 30. I picked up a bug yesterday and I've been sick loads.");
 
@@ -127,6 +134,14 @@ class LongStoriesTest {
 
 		assertThat(presentIds(a)).doesNotContain("worst_headache");
 		assertThat(a.disposition()).isNotEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aBadTensionHeadacheIsNotAThunderclap() {
+		Assessment a = assessAnsweringNo("I've got a bad headache. I'm 29. It feels like a tight band round my head and paracetamol is helping.");
+
+		assertThat(presentIds(a)).doesNotContain("worst_headache");
+		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
 	}
 
 	@Test
