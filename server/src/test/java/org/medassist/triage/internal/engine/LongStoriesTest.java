@@ -13,9 +13,9 @@ import org.medassist.triage.Disposition;
 /**
  * Everyday ways of telling a story that a fresh batch of long, rambling messages showed were missed: "was sick three
  * times", "only two wet nappies", a mole of an uneven shape and two colours, an eye getting "redder", a mother who
- * "didn't recognise me", "bluish" lips, a baby "making a grunting noise", a headache that "came on in seconds", and an
- * indigestion that comes with an aching jaw. Each is checked beside the benign sentence next to it. Real knowledge
- * base and the bundled embedding model.
+ * "didn't recognise me", "bluish" lips, a baby "making a grunting noise", a headache that "came on in seconds", an
+ * indigestion that comes with an aching jaw, acne lumps "that leave marks". Each is checked beside the benign
+ * sentence next to it. Real knowledge base and the bundled embedding model.
  */
 class LongStoriesTest {
 
@@ -167,5 +167,23 @@ class LongStoriesTest {
 
 		assertThat(presentIds(a)).doesNotContain("pain_spreading_arm_jaw");
 		assertThat(a.disposition()).isEqualTo(Disposition.SELF_CARE);
+	}
+
+	@Test
+	void acneWithPainfulLumpsThatLeaveMarksIsSevereAcneForTheGp() {
+		Assessment a = assessAnsweringNo("My son is 16 and has had spots on his face and back for years despite every cream from "
+				+ "the chemist. Now he's getting big painful lumps on his chin that leave marks.");
+
+		assertThat(presentIds(a)).contains("acne_severe").doesNotContain("lump_red_hot_painful");
+		assertThat(ruleIds(a)).contains("acne-gp");
+		assertThat(a.disposition()).isEqualTo(Disposition.ROUTINE);
+	}
+
+	@Test
+	void aHotPainfulLumpFullOfPusIsStillAnAbscess() {
+		Assessment a = assessAnsweringNo("I'm 16 and have a painful lump on my chin that's red, hot and full of pus.");
+
+		assertThat(presentIds(a)).contains("lump_red_hot_painful").doesNotContain("acne_severe");
+		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
 	}
 }
