@@ -68,7 +68,7 @@ final class Text {
 
 	/** Irregular forms patients use, mapped to the form the stemmer gives the regular ones. */
 	private static final java.util.Map<String, String> IRREGULAR = java.util.Map.ofEntries(
-			java.util.Map.entry("swollen", "swell"), java.util.Map.entry("swelling", "swell"),
+			java.util.Map.entry("swollen", "swell"), java.util.Map.entry("swelling", "swell"), java.util.Map.entry("redder", "red"),
 			java.util.Map.entry("bled", "bleed"), java.util.Map.entry("breathe", "breath"),
 			java.util.Map.entry("breathing", "breath"), java.util.Map.entry("fell", "fall"),
 			java.util.Map.entry("fallen", "fall"), java.util.Map.entry("threw", "throw"),
