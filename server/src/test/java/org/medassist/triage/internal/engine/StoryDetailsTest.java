@@ -62,6 +62,15 @@ class StoryDetailsTest {
 	}
 
 	@Test
+	void tummyPainGettingWorseSinceThisMorningIsNoHeadacheAndOpensTummyPain() {
+		Assessment a = assessAnsweringNo("I've had pain in my lower right tummy since this morning that is getting worse. I'm 23.");
+
+		assertThat(presentIds(a)).contains("pain_lower_right_tummy", "abdominal_pain").doesNotContain("headache_worse_lying_or_straining");
+		assertThat(a.protocols()).contains("abdominal-pain");
+		assertThat(a.disposition()).isEqualTo(Disposition.URGENT);
+	}
+
+	@Test
 	void aMigrainesUsualZigzagAuraIsNotARetinasFlashes() {
 		Assessment a = assessAnsweringNo("I'm 35 and I've had a migraine with flashing zigzag lights before the headache, like my "
 				+ "usual ones. My tablets usually work. This one is the same as always.");
