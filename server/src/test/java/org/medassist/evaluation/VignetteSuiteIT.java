@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>On the tuned part this asserts what the engine has reached, as a ratchet that only moves up: every
  * emergency found and no more than {@link #MAX_UNSAFE} unsafe results in either mode, and accuracy of at least
- * {@link #MIN_ACCURACY}. With knowledge base 0.8.0 and the engine of 2026-11-25 (round 7) this test's engine measured,
- * on the 1,034 tuned cases, 90.4% (full) and 89.5% (interview), every emergency found and no unsafe result; the
- * constants sit under that. (The 760 cases added since 0.5.0 were written, 40 at a time, to probe areas the engine
- * did not yet cover, and measured before each area was built; round 7's 200 fresh cases, harder than the earlier
- * ones, took accuracy from 92.3% / 91.0% on 834 cases to these figures. {@code tuned-pending.jsonl} is not run here:
- * a fresh batch measured at the end of round 7 whose emergencies are not all found yet.)
+ * {@link #MIN_ACCURACY}. With knowledge base 0.9.0 and the engine of 2026-11-25 (round 8) this test's engine measured,
+ * on the 1,114 tuned cases, 90.4% (full) and 89.5% (interview) by {@code EngineProbe}, every emergency found and no
+ * unsafe result; the constants sit under that. (The 840 cases added since 0.5.0 were written, 40 at a time, to probe
+ * areas or styles the engine had not met, and measured before each was worked on. {@code tuned-stories.jsonl}, a
+ * batch of long rambling stories written in round 8, is not run here: in interview mode two of its emergencies are
+ * still missed, because the simulated patient never gives the sentence that tells them.)
  */
 class VignetteSuiteIT {
 
