@@ -83,6 +83,9 @@ final class MeasureReader {
 	private static final Pattern SEVERE_PAIN_WORDS = Pattern.compile("\\bworst pain (?:i(?:'ve| have)? ever (?:had|felt|known)|(?:i've |i have )?ever|of my life|imaginable|in my life)\\b|\\bexcruciating\\b|\\bunbearable\\b|\\bin (?:absolute |total )?agony\\b|\\bagoni[sz]ing\\b");
 	private static final Pattern NEGATED_BEFORE = Pattern.compile("\\b(?:not|never|no|isn't|wasn't|isnt|wasnt)\\s+(?:the\\s+|my\\s+|as\\s+|that\\s+|really\\s+)?$");
 	static final double PAIN_IN_WORDS = 9;
+	/** Pain called severe or really bad ("severe pain", "it hurts really bad"): 7, where "severe" starts on a 0-10 scale. */
+	private static final Pattern SEVERE_PAIN = Pattern.compile("\\b(?:severe|terrible|horrendous|horrible|awful|really bad|very bad|so bad) (?:pain|ache|cramps?)\\b|\\b(?:pain|ache) (?:is|was|has been|got) (?:so |very |really )?(?:severe|terrible|horrendous)\\b|\\b(?:hurts?|hurting|hurt|aches?|aching) (?:really|so|very) (?:bad|badly)\\b");
+	static final double SEVERE_PAIN_SCORE = 7;
 
 	private static final Pattern PREGNANT_WEEKS = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?)'?\\s?(?:of\\s)?(?:pregnant|gestation|along|pg|pregnancy)\\b|\\b(\\d{1,2})\\s?/\\s?40\\b|\\bpregnant\\b[^.]{0,20}?\\b(\\d{1,2})\\s?(?:weeks?|wks?)\\b");
 
@@ -102,8 +105,11 @@ final class MeasureReader {
 		if (pain.find()) {
 			out.put(Measure.PAIN, Math.min(10, Double.parseDouble(pain.group(1))));
 		}
-		else if (severePainInWords(normalized)) {
+		else if (severePainInWords(normalized, SEVERE_PAIN_WORDS)) {
 			out.put(Measure.PAIN, PAIN_IN_WORDS);
+		}
+		else if (severePainInWords(normalized, SEVERE_PAIN)) {
+			out.put(Measure.PAIN, SEVERE_PAIN_SCORE);
 		}
 		Matcher weeks = PREGNANT_WEEKS.matcher(normalized);
 		if (weeks.find()) {
@@ -119,8 +125,8 @@ final class MeasureReader {
 		return out;
 	}
 
-	private static boolean severePainInWords(String normalized) {
-		Matcher words = SEVERE_PAIN_WORDS.matcher(normalized);
+	private static boolean severePainInWords(String normalized, Pattern pattern) {
+		Matcher words = pattern.matcher(normalized);
 		while (words.find()) {
 			if (!NEGATED_BEFORE.matcher(normalized.substring(Math.max(0, words.start() - 24), words.start())).find()) {
 				return true;

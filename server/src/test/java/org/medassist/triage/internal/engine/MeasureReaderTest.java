@@ -30,6 +30,8 @@ class MeasureReaderTest {
 			it's the worst pain I've ever had          | PAIN            | 9
 			the pain is excruciating                  | PAIN            | 9
 			he's in agony with his back               | PAIN            | 9
+			my nuts hurt really bad since this morning | PAIN           | 7
+			I have severe pain in my side             | PAIN            | 7
 			I'm 32 weeks pregnant                     | PREGNANCY_WEEKS | 32
 			I'm 26 weeks pregnant and my calf hurts. It started two days ago | DURATION_DAYS | 2
 			tired all the time for about two months. I sleep eight hours      | DURATION_DAYS | 60
@@ -55,7 +57,7 @@ class MeasureReaderTest {
 
 	@ParameterizedTest(name = "{0} rates no pain")
 	@CsvSource({ "it's not the worst pain I've ever had", "the pain isn't unbearable", "it hurts but it's not excruciating",
-			"the worst part is the itching" })
+			"the worst part is the itching", "no severe pain, just a dull ache", "it doesn't hurt that bad" })
 	void aNegatedOrAbsentSeverityIsNoPainScore(String text) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty())).doesNotContainKey(Measure.PAIN);
 	}

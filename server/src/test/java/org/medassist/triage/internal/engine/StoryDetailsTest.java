@@ -71,6 +71,15 @@ class StoryDetailsTest {
 	}
 
 	@Test
+	void testiclesThatHurtReallyBadAreAnEmergency() {
+		Assessment a = assessAnsweringNo("my nuts hurt really bad since this morning, im 15");
+
+		assertThat(presentIds(a)).contains("testicular_pain");
+		assertThat(redFlagIds(a)).contains("rf-testicular-torsion");
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
 	void aMigrainesUsualZigzagAuraIsNotARetinasFlashes() {
 		Assessment a = assessAnsweringNo("I'm 35 and I've had a migraine with flashing zigzag lights before the headache, like my "
 				+ "usual ones. My tablets usually work. This one is the same as always.");
