@@ -34,11 +34,6 @@ class TriageConfiguration {
 			log.warn("Triage knowledge base translations have {} problem(s); run `medassist kb check`",
 					kb.translations().problems().size());
 		}
-		int collisions = kb.phraseCollisions().size();
-		if (collisions > 0) {
-			// A clause saying one of two colliding phrases is silently read as one finding only.
-			log.warn("Triage knowledge base has {} phrase collision(s); run `medassist kb check`", collisions);
-		}
 		long started = System.nanoTime();
 		TriageEngine engine = new ClinicalTriageEngine(
 				new Interviewer(kb, embeddings, properties.semanticThreshold()));

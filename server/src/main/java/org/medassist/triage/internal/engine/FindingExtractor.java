@@ -80,6 +80,8 @@ final class FindingExtractor {
 	/** Findings an emergency may hang on: their reading by meaning is never set aside. */
 	private final Set<String> emergencyFindings;
 	private final Map<String, Set<String>> decidedByMeasures;
+	/** Every finding some reading decides (the union of {@link #decidedByMeasures}), checked for each clause. */
+	private final Set<String> decidedByAnyReading;
 	/** How much closer in meaning a finding named in known words must be to set aside another's reading by meaning. */
 	static final double CLOSER_BY = 0.1;
 	/** How close a clause must be to a phrase of the finding it names to set aside an emergency finding's reading. */
@@ -101,6 +103,7 @@ final class FindingExtractor {
 	FindingExtractor(Iterable<Finding> findings, SemanticIndex semantic, Set<String> emergencyFindings,
 			Map<String, Set<String>> decidedByMeasures) {
 		this.decidedByMeasures = Map.copyOf(decidedByMeasures);
+		this.decidedByAnyReading = decidedByMeasures.values().stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
 		this.emergencyFindings = Set.copyOf(emergencyFindings);
 		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
@@ -116,6 +119,7 @@ final class FindingExtractor {
 	 */
 	FindingExtractor(Iterable<Finding> findings, Iterable<Finding> translatedPhrases, Wording wording) {
 		this.decidedByMeasures = Map.of();
+		this.decidedByAnyReading = Set.of();
 		this.emergencyFindings = Set.of();
 		findings.forEach(f -> known.add(f.id()));
 		this.lexicon = new Lexicon(findings);
@@ -184,7 +188,7 @@ final class FindingExtractor {
 					Facts.State clauseState = state(Negation.ofClause(tokens));
 					Map<String, SemanticIndex.Similarity> resembled = semantic.match(clause);
 					// The clause's readings are looked for only when it resembles a finding a reading decides.
-					Set<String> decidedHere = resembled.keySet().stream().anyMatch(this::decidedByAReading)
+					Set<String> decidedHere = resembled.keySet().stream().anyMatch(decidedByAnyReading::contains)
 							? decidedByReadingsIn(clause) : Set.of();
 					resembled.forEach((id, similarity) -> {
 						if (mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
@@ -347,10 +351,6 @@ final class FindingExtractor {
 	/** The findings that the readings stated in the clause decide: its number, not its resemblance, says whether. */
 	private Set<String> decidedByReadingsIn(String clause) {
 		return decidedBy(MeasureReader.read(clause, Optional.empty()).keySet());
-	}
-
-	private boolean decidedByAReading(String finding) {
-		return decidedByMeasures.values().stream().anyMatch(f -> f.contains(finding));
 	}
 
 	/** The findings that readings of these measures decide (a temperature decides a fever). */
