@@ -41,41 +41,53 @@ final class SemanticIndex {
 	private final double threshold;
 
 	SemanticIndex(Embeddings embeddings, Iterable<Finding> findings, double threshold) {
+		this(embeddings, findings, threshold, PhraseVectors.bundled());
+	}
+
+	SemanticIndex(Embeddings embeddings, Iterable<Finding> findings, double threshold, PhraseVectors stored) {
 		this.embeddings = embeddings;
 		this.threshold = threshold;
-		List<String> ids = new ArrayList<>();
-		List<String> texts = new ArrayList<>();
-		List<Boolean> general = new ArrayList<>();
-		for (Finding f : findings) {
-			for (String phrase : f.phrases()) {
-				ids.add(f.id());
-				texts.add(phrase);
-				// One-word phrases ("pain", "sick") are too vague to match a whole clause by meaning.
-				general.add(Text.tokens(phrase).size() >= 2);
-			}
-			if (f.question() != null) {
-				ids.add(f.id());
-				texts.add(f.question());
-				general.add(false);
-			}
-		}
-		List<float[]> vectors = embeddings.embedAll(texts).stream().map(SemanticIndex::unit).toList();
+		List<Entry> entries = entries(findings);
+		List<float[]> vectors = stored.embedAll(embeddings, entries.stream().map(Entry::text).toList())
+			.stream()
+			.map(SemanticIndex::unit)
+			.toList();
 		this.dimensions = vectors.isEmpty() ? 0 : vectors.get(0).length;
-		int n = (int) general.stream().filter(g -> g).count();
+		int n = (int) entries.stream().filter(Entry::general).count();
 		this.matrix = new float[n * dimensions];
 		this.entryFinding = new String[n];
 		this.entryNegative = new boolean[n];
 		int row = 0;
-		for (int i = 0; i < ids.size(); i++) {
-			boolean negative = Negation.hasCue(texts.get(i)) && !texts.get(i).endsWith("?");
-			if (general.get(i)) {
+		for (int i = 0; i < entries.size(); i++) {
+			Entry entry = entries.get(i);
+			boolean negative = Negation.hasCue(entry.text()) && !entry.text().endsWith("?");
+			if (entry.general()) {
 				System.arraycopy(vectors.get(i), 0, matrix, row * dimensions, dimensions);
-				entryFinding[row] = ids.get(i);
+				entryFinding[row] = entry.finding();
 				entryNegative[row] = negative;
 				row++;
 			}
-			byFinding.computeIfAbsent(ids.get(i), k -> new ArrayList<>()).add(new Phrase(vectors.get(i), negative));
+			byFinding.computeIfAbsent(entry.finding(), k -> new ArrayList<>()).add(new Phrase(vectors.get(i), negative));
 		}
+	}
+
+	/** A text the index compares clauses with: a finding's phrase, or its question ({@code general} false). */
+	record Entry(String finding, String text, boolean general) {
+	}
+
+	/** Every phrase and question of these findings, in the order the index holds them. */
+	static List<Entry> entries(Iterable<Finding> findings) {
+		List<Entry> entries = new ArrayList<>();
+		for (Finding f : findings) {
+			for (String phrase : f.phrases()) {
+				// One-word phrases ("pain", "sick") are too vague to match a whole clause by meaning.
+				entries.add(new Entry(f.id(), phrase, Text.tokens(phrase).size() >= 2));
+			}
+			if (f.question() != null) {
+				entries.add(new Entry(f.id(), f.question(), false));
+			}
+		}
+		return entries;
 	}
 
 	/** The vector scaled to unit length, so that a dot product is the cosine. */
