@@ -364,6 +364,13 @@ public final class Interviewer {
 							c -> c.disposition() == Disposition.EMERGENCY ? c.support() >= 2
 									: c.ownRule() && !concluding && budgetUsed < MAX_QUESTIONS_FOR_A_LOWER_LEVEL)
 					: Optional.empty();
+			// An opening that tells only the background ("I'm 58, I have type 2 diabetes and take metformin") names
+			// no complaint: what the background alone could mean (a diabetic's low sugar) is asked about only after
+			// the main problem, unless two signs already point to it.
+			if (active.isEmpty() && hits.isEmpty() && !asked.contains(REPHRASE) && question.isPresent()
+					&& question.get().support() < 2 && questions < MAX_QUESTIONS_IN_ALL) {
+				return new Ask(REPHRASE, text("main_problem"), List.of());
+			}
 			if (question.isPresent() && questions < MAX_QUESTIONS_IN_ALL) {
 				// A one-line opening leaves most of the story untold: ask for it in the patient's words first.
 				if (!active.isEmpty() && !asked.contains(MORE)
