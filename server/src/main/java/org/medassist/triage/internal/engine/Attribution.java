@@ -44,13 +44,18 @@ final class Attribution {
 			"kidney_disease", "sickle_cell_disease", "known_epilepsy", "adrenal_insufficiency", "immunosuppressed",
 			"anticoagulant", "serious_mental_illness", "bleeding_disorder", "overactive_thyroid", "underactive_thyroid",
 			"previous_anaphylaxis", "past_kidney_stone", "had_chickenpox_before", "had_thrush_before", "known_gout_flare",
-			"family_history_sudden_death");
+			"family_history_sudden_death",
+			// Said by a date long ago, and so still true: periods that stopped years ago, a last tetanus jab years ago.
+			"postmenopausal", "tetanus_not_up_to_date");
 
 	/** Findings only a baby has, which the writer telling of themselves is not ("I'm 45 and otherwise well"). */
 	static final Set<String> BABY_ONLY = Set.of("baby_seems_well");
 
-	/** Findings about the family, which a relative's history says. */
-	static final Set<String> FAMILY_HISTORY = Set.of("family_history_sudden_death");
+	/**
+	 * What a relative's illness or death says of the patient: a family history, and a bereavement ("my dad died of a
+	 * heart attack" is the writer's loss).
+	 */
+	static final Set<String> FAMILY_HISTORY = Set.of("family_history_sudden_death", "bereavement");
 
 	/** Blood relatives who may be someone other than the patient; not a child or partner, whom carers describe. */
 	private static final String RELATIVE = "(?:mum|mom|mam|mother|mummy|dad|father|daddy|brother|sister|aunt|auntie|aunty|"
@@ -59,9 +64,15 @@ final class Attribution {
 	private static final Pattern A_RELATIVE = Pattern.compile("\\b(?:my|our|his|her|their|the patient's)\\s+(?:late\\s+)?"
 			+ "(?:(?:mum|mom|dad|mother|father)'s\\s+)?" + RELATIVE + "\\b");
 
+	/** "Runs in the family": the extractor reads it as "familial" (not "the runs"). */
+	static final Pattern RUNS_IN_THE_FAMILY = Pattern.compile("\\bruns? in (?:the|my|our|his|her|their) family\\b");
+
 	/** Said of an illness in the family, whoever the story is about. */
-	private static final Pattern FAMILY_WORDS = Pattern.compile("\\bruns? in (?:the|my|our|his|her|their) family\\b"
+	private static final Pattern FAMILY_WORDS = Pattern.compile("\\bruns? in (?:the|my|our|his|her|their) family\\b|\\bfamilial\\b"
 			+ "|\\bfamily history\\b|\\bfamily hx\\b|\\bhistory in the family\\b");
+
+	/** Someone said to have something in the clause itself. */
+	private static final Pattern PERSON_SUBJECT = Pattern.compile("\\b(?:i|i'm|i've|im|ive|he|she|he's|she's|we|we've|they've)\\b");
 
 	/** A relative who died of something is not the patient. */
 	private static final Pattern DIED = Pattern.compile("\\b(?:died|passed away|passed on)\\b");
@@ -88,7 +99,8 @@ final class Attribution {
 
 	/** A clause dating a relative's illness to now: a carer telling what happened ("my dad had a fall this morning"). */
 	private static final Pattern RECENT = Pattern.compile("\\b(?:now|today|tonight|this (?:morning|afternoon|evening|week)|yesterday|"
-			+ "last night|earlier|just|recently|since|still|again|currently|at the moment|hours? ago|minutes? ago|days? ago|is|are|has|have|"
+			+ "last night|earlier|just|recently|since|still|again|currently|at the moment|hours? ago|minutes? ago|days? ago|weeks? ago|"
+			+ "last (?:week|month|weekend)|is|are|has|have|"
 			+ "keeps?|can't|cannot|won't)\\b|'s\\b");
 
 	/** A sentence saying the problem is here now, or ongoing: no remote past for any of its clauses. */
@@ -137,7 +149,8 @@ final class Attribution {
 	}
 
 	private static Scope of(String message, String clause, boolean ongoing) {
-		if (FAMILY_WORDS.matcher(clause).find()) {
+		// "Diabetes runs in my family", but not "I have diabetes, it runs in the family" (the writer's own).
+		if (FAMILY_WORDS.matcher(clause).find() && !PERSON_SUBJECT.matcher(clause).find()) {
 			return Scope.FAMILY;
 		}
 		if (A_RELATIVE.matcher(clause).find() && !RECENT.matcher(clause).find()) {
@@ -177,11 +190,6 @@ final class Attribution {
 			}
 		}
 		return false;
-	}
-
-	/** Whether a clause of this scope tells of the person described, now: it may name their complaint. */
-	static boolean current(Scope scope) {
-		return scope == Scope.CURRENT || scope == Scope.WRITER || scope == Scope.RELATIVE_CONDITIONS;
 	}
 
 	/** Whether a clause of this scope still says the finding. */

@@ -173,6 +173,8 @@ final class FindingExtractor {
 		String text = FEELS_BURNING_HOT.matcher(Text.normalize(raw)).replaceAll("feverish");
 		text = LOCALLY_WARM_TO_TOUCH.matcher(text).replaceAll("$1hot");
 		text = MANIC_TIMES.matcher(text).replaceAll("busy");
+		// An illness that "runs in the family" is familial, not "the runs" (diarrhoea).
+		text = Attribution.RUNS_IN_THE_FAMILY.matcher(text).replaceAll("familial");
 		Map<String, Facts.State> found = new LinkedHashMap<>();
 		for (String sentence : Text.sentences(text)) {
 			List<String> clauses = Text.clauses(sentence);
@@ -454,14 +456,17 @@ final class FindingExtractor {
 			for (int c = 0; c < clauses.size(); c++) {
 				String clause = clauses.get(c);
 				List<String> tokens = Text.tokens(clause);
-				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint, nor
-				// does one about a relative's illness or the distant past ("I had shingles years ago").
+				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint; one
+				// about a relative's illness or the distant past ("I had shingles years ago") only what it says of the patient.
 				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED
-						|| FINE.matcher(clause).matches() || !Attribution.current(scopes[c])) {
+						|| FINE.matcher(clause).matches()) {
 					continue;
 				}
 				float[] vector = semantic.vector(clause);
 				for (String complaint : complaints) {
+					if (!Attribution.keeps(scopes[c], complaint)) {
+						continue;
+					}
 					double score = semantic.similarity(vector, complaint).score();
 					if (score > bestScore) {
 						bestScore = score;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medassist.triage.internal.engine.EngineConsultations.assessAnsweringNo;
 import static org.medassist.triage.internal.engine.EngineConsultations.presentIds;
 import static org.medassist.triage.internal.engine.EngineConsultations.redFlagIds;
+import static org.medassist.triage.internal.engine.EngineConsultations.ruleIds;
 
 import org.junit.jupiter.api.Test;
 import org.medassist.triage.Assessment;
@@ -42,6 +43,21 @@ class AttributionTest {
 		Assessment a = assessAnsweringNo("Diabetes runs in the family. I'm 35 and I've had a cough for a week.");
 
 		assertThat(presentIds(a)).doesNotContain("diabetes");
+	}
+
+	@Test
+	void thePatientsOwnDiabetesThatRunsInTheFamilyIsStillTheirs() {
+		Assessment a = assessAnsweringNo("I have diabetes, it runs in the family. I'm 35 and I've had a cough for a week.");
+
+		assertThat(presentIds(a)).contains("diabetes", "cough").doesNotContain("diarrhoea");
+	}
+
+	@Test
+	void aFathersDeathIsStillTheWritersBereavement() {
+		Assessment a = assessAnsweringNo("My dad died of cancer in the spring and I can't stop crying. I'm 40.");
+
+		assertThat(presentIds(a)).doesNotContain("history_of_cancer");
+		assertThat(a.protocols()).contains("grief-bereavement");
 	}
 
 	@Test
@@ -121,6 +137,14 @@ class AttributionTest {
 
 		assertThat(presentIds(a)).doesNotContain("pregnant");
 		assertThat(presentIds(a)).contains("heartburn");
+	}
+
+	@Test
+	void periodsThatStoppedYearsAgoStillMakeBleedingPostmenopausal() {
+		Assessment a = assessAnsweringNo("My periods stopped years ago. I've had some vaginal bleeding this week. I'm 58.");
+
+		assertThat(presentIds(a)).contains("postmenopausal", "vaginal_bleeding");
+		assertThat(ruleIds(a)).contains("vaginal-bleeding-postmenopausal");
 	}
 
 	@Test
