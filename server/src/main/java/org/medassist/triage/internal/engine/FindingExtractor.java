@@ -71,6 +71,31 @@ final class FindingExtractor {
 			+ "head(?: is| was|'s)?|skin(?: is| was)?|body(?: is| was)?|he's|she's|i'm|he is|she is|i am|i was|he was|she was|"
 			+ "baby is|baby's|they're)\\s(?:really\\s|so\\s|very\\s|absolutely\\s)?)burning(?=\\s(?:hot|up)\\b)");
 
+	/**
+	 * A patch of skin, a joint or a limb that is "warm to touch" or "hot to the touch" is hot, a sign of inflammation or
+	 * infection there (Cellulitis - NHS, https://www.nhs.uk/conditions/cellulitis/; Septic arthritis - NHS,
+	 * https://www.nhs.uk/conditions/septic-arthritis/), not a fever: "the skin on my shin is red and warm to touch" is
+	 * read as red and hot skin. Said of a person, a forehead or a body ("he's hot to touch", "her skin is warm to the
+	 * touch") it stays a fever; bare "skin" is the person's unless it is the skin on, around or over some part.
+	 */
+	private static final Pattern LOCALLY_WARM_TO_TOUCH = Pattern.compile("(\\b(?:knee|knees|ankle|ankles|wrist|wrists|elbow|"
+			+ "elbows|shoulder|hip|joint|joints|toe|toes|finger|fingers|thumb|foot|calf|shin|thigh|leg|arm|hand|patch|area|"
+			+ "spot|lump|bump|swelling|wound|cut|scar|bite|sting|boil|abscess|ulcer|breast|tattoo|piercing|site|redness|"
+			+ "(?:skin|bit) (?:on|around|over|of|near|at|by) (?:my |his |her |the |their )?[a-z]+)\\b"
+			+ "(?:(?!\\b(?:he|she|he's|she's|i|i'm|baby|they|forehead|head|body|temperature)\\b)[^,.;]){0,40}?)"
+			+ "\\b(?:warm|hot) to (?:the )?touch\\b");
+
+	/**
+	 * "Manic" said of a time or a place is busy, not mania: "work has been manic", "a manic week at home". Said of a
+	 * person ("she's been manic", "I feel manic") it is read as before.
+	 */
+	private static final Pattern MANIC_TIMES = Pattern.compile("(?<=\\b(?:work|things|life|it|everything|week|day|month|"
+			+ "year|morning|today|home|house|job|school|office|shop|ward|christmas|the kids|shift|weekend)\\s"
+			+ "(?:has been|have been|had been|is|was|are|were|'s been|'s|gets|got|being)\\s(?:a bit |so |really |very |pretty |"
+			+ "absolutely |totally |quite |super |crazy |insanely |just |completely )?)manic\\b"
+			+ "|(?<=\\b(?:work|things|life|everything)'s (?:been )?(?:a bit |so |really |very |pretty |absolutely |totally |quite |just )?)manic\\b"
+			+ "|\\bmanic(?= (?:week|day|month|few (?:days|weeks|months)|time|period|schedule|job|shift|morning|weekend|christmas|year)s?\\b)");
+
 	/** The English phrases (and, by meaning, the embedding model's reading): the knowledge base's own language. */
 	private final Lexicon lexicon;
 	private final SemanticIndex semantic;
@@ -146,15 +171,28 @@ final class FindingExtractor {
 
 	private Reading readNow(String raw, Optional<Measure> askedMeasure) {
 		String text = FEELS_BURNING_HOT.matcher(Text.normalize(raw)).replaceAll("feverish");
+		text = LOCALLY_WARM_TO_TOUCH.matcher(text).replaceAll("$1hot");
+		text = MANIC_TIMES.matcher(text).replaceAll("busy");
+		// An illness that "runs in the family" is familial, not "the runs" (diarrhoea).
+		text = Attribution.RUNS_IN_THE_FAMILY.matcher(text).replaceAll("familial");
 		Map<String, Facts.State> found = new LinkedHashMap<>();
 		for (String sentence : Text.sentences(text)) {
-			for (String clause : Text.clauses(sentence)) {
+			List<String> clauses = Text.clauses(sentence);
+			Attribution.Scope[] scopes = Attribution.of(text, sentence, clauses);
+			for (int c = 0; c < clauses.size(); c++) {
+				String clause = clauses.get(c);
 				List<String> tokens = Text.tokens(clause);
 				if (tokens.isEmpty()) {
 					continue;
 				}
+				// Whose the clause's findings are, and when: a relative's illness or the patient's distant past is not a
+				// finding now (the few findings that are history by nature still are).
+				Attribution.Scope scope = scopes[c];
 				var mentions = lexicon.find(tokens);
 				for (var mention : mentions) {
+					if (!Attribution.keeps(scope, mention.finding())) {
+						continue;
+					}
 					// A negation between the phrase's words ("i'm 27 and not pregnant" for "i'm pregnant") counts too.
 					Negation.Polarity polarity = Negation.hasCue(String.join(" ", mention.gaps()))
 							? Negation.Polarity.NEGATED : Negation.of(tokens, mention.start());
@@ -167,7 +205,7 @@ final class FindingExtractor {
 					int cue = firstGapCue(tokens, mention);
 					if (cue > mention.start()) {
 						for (var before : lexicon.find(tokens.subList(mention.start(), cue))) {
-							if (!before.finding().equals(mention.finding())) {
+							if (!before.finding().equals(mention.finding()) && Attribution.keeps(scope, before.finding())) {
 								merge(found, before.finding(), state(Negation.of(tokens, mention.start() + before.start())));
 							}
 						}
@@ -191,7 +229,7 @@ final class FindingExtractor {
 					Set<String> decidedHere = resembled.keySet().stream().anyMatch(decidedByAnyReading::contains)
 							? decidedByReadingsIn(clause) : Set.of();
 					resembled.forEach((id, similarity) -> {
-						if (mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
+						if (Attribution.keeps(scope, id) && mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
 								&& !decidedHere.contains(id)
 								&& !closerNamed(clause, mentions, id, similarity.score())) {
 							merge(found, id, meaning(clause, clauseState, similarity));
@@ -330,9 +368,12 @@ final class FindingExtractor {
 		Facts.State best = null;
 		double bestScore = threshold;
 		for (String sentence : Text.sentences(text)) {
-			for (String clause : Text.clauses(sentence)) {
+			List<String> clauses = Text.clauses(sentence);
+			Attribution.Scope[] scopes = Attribution.of(text, sentence, clauses);
+			for (int c = 0; c < clauses.size(); c++) {
+				String clause = clauses.get(c);
 				List<String> tokens = Text.tokens(clause);
-				if (tokens.isEmpty()) {
+				if (tokens.isEmpty() || !Attribution.keeps(scopes[c], finding)) {
 					continue;
 				}
 				float[] vector = semantic.vector(clause);
@@ -408,16 +449,24 @@ final class FindingExtractor {
 		}
 		String best = null;
 		double bestScore = threshold;
-		for (String sentence : Text.sentences(Text.normalize(raw))) {
-			for (String clause : Text.clauses(sentence)) {
+		String text = Text.normalize(raw);
+		for (String sentence : Text.sentences(text)) {
+			List<String> clauses = Text.clauses(sentence);
+			Attribution.Scope[] scopes = Attribution.of(text, sentence, clauses);
+			for (int c = 0; c < clauses.size(); c++) {
+				String clause = clauses.get(c);
 				List<String> tokens = Text.tokens(clause);
-				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint.
+				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint; one
+				// about a relative's illness or the distant past ("I had shingles years ago") only what it says of the patient.
 				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED
 						|| FINE.matcher(clause).matches()) {
 					continue;
 				}
 				float[] vector = semantic.vector(clause);
 				for (String complaint : complaints) {
+					if (!Attribution.keeps(scopes[c], complaint)) {
+						continue;
+					}
 					double score = semantic.similarity(vector, complaint).score();
 					if (score > bestScore) {
 						bestScore = score;

@@ -28,10 +28,14 @@ class ExtractionProbe {
 				continue;
 			}
 			System.out.println("\n# " + line);
-			for (String sentence : Text.sentences(Text.normalize(line))) {
-				for (String clause : Text.clauses(sentence)) {
+			String normalized = Text.normalize(line);
+			for (String sentence : Text.sentences(normalized)) {
+				List<String> clauses = Text.clauses(sentence);
+				Attribution.Scope[] scopes = Attribution.of(normalized, sentence, clauses);
+				for (int c = 0; c < clauses.size(); c++) {
+					String clause = clauses.get(c);
 					List<String> tokens = Text.tokens(clause);
-					StringBuilder sb = new StringBuilder("  [" + clause + "] " + Negation.ofClause(tokens));
+					StringBuilder sb = new StringBuilder("  [" + clause + "] " + Negation.ofClause(tokens) + " " + scopes[c]);
 					for (var m : lexicon.find(tokens)) {
 						sb.append("\n     lex ").append(m.finding()).append(' ')
 							.append(Negation.hasCue(String.join(" ", m.gaps())) ? "NEGATED(gap)" : Negation.of(tokens, m.start()));
