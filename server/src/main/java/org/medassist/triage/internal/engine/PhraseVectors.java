@@ -7,13 +7,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base's phrases already turned into vectors at build time ({@link PhraseVectorsBuild}), so that
@@ -42,13 +43,18 @@ public final class PhraseVectors {
 		this.byText = Map.copyOf(byText);
 	}
 
-	/** The vectors the build made for the bundled knowledge base; none when the file is not there. */
+	/**
+	 * The vectors the build made for the bundled knowledge base; none when the file is not there or cannot be read
+	 * (the phrases are then embedded at load, as before: slower, never wrong).
+	 */
 	public static PhraseVectors bundled() {
 		try (InputStream in = PhraseVectors.class.getClassLoader().getResourceAsStream(RESOURCE)) {
 			return in == null ? new PhraseVectors(Map.of()) : read(in);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+			LoggerFactory.getLogger(PhraseVectors.class)
+				.warn("{} cannot be read ({}); the engine embeds its phrases instead", RESOURCE, e.getClass().getSimpleName());
+			return new PhraseVectors(Map.of());
 		}
 	}
 
