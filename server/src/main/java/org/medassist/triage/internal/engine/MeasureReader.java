@@ -23,7 +23,15 @@ final class MeasureReader {
 	private static final Pattern AGE_UNIT = Pattern.compile(
 			"\\b" + NUM + "[- ]?(years?|yrs?|y/o|yo|months?|mos?|weeks?|wks?|days?)[- ]?old\\b");
 	private static final Pattern AGE_AGED = Pattern.compile("\\b(?:aged?|age is|age)\\s+(\\d{1,3})\\b");
-	private static final Pattern AGE_IM = Pattern.compile("\\b(?:i'm|i am|im|she's|he's|she is|he is)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|wks?|kg|lbs?|cm|/|%|degrees|°|minutes|hours|days|times))");
+	private static final Pattern AGE_IM = Pattern.compile("\\b(?:i'm|i am|im|she's|he's|she is|he is)\\s+(\\d{1,3})\\b(?!\\s*(?:weeks?|wks?|months?|mos?|kg|lbs?|cm|/|%|degrees|°|minutes|hours|days|times))");
+	/**
+	 * A child's age in months said of them without "old": "she's 7 months", "he is 18 months", "my baby is 9 months".
+	 * Not "she's 7 months pregnant" (nor in a message about a pregnancy at all, where "she's 7 months" is how far
+	 * along she is), and not "i'm 3 months" (the speaker's own pregnancy or recovery).
+	 */
+	private static final Pattern AGE_MONTHS_SAID = Pattern.compile("\\b(?:she's|he's|she is|he is|baby is|baby's|they're|they are)\\s+"
+			+ NUM + "\\s*(?:months?|mos?)\\b(?!\\s*(?:pregnant|gone|along|in|into|post|after|since|ago|late))");
+	private static final Pattern ABOUT_PREGNANCY = Pattern.compile("\\b(?:pregnan\\w*|expecting|due date|midwife|weeks gone|months gone)\\b");
 	private static final Pattern AGE_SEX_SHORT = Pattern.compile("\\b(\\d{1,3})\\s?(yo\\s?)?([mf])\\b");
 	private static final Pattern AGE_YO = Pattern.compile("\\b(\\d{1,3})\\s?(?:yo|y/o|yrs?|years?|y)\\b(?!\\s*(?:ago|of))");
 	private static final Pattern NEWBORN = Pattern.compile("\\bnew[- ]?born\\b|\\bneonate\\b");
@@ -290,6 +298,10 @@ final class MeasureReader {
 				return plausibleAge(Double.parseDouble(m.group(1)));
 			}
 		}
+		Matcher months = AGE_MONTHS_SAID.matcher(text);
+		if (months.find() && !ABOUT_PREGNANCY.matcher(text).find()) {
+			return Optional.of(years(number(months.group(1)), "months"));
+		}
 		return Optional.empty();
 	}
 
@@ -397,6 +409,10 @@ final class MeasureReader {
 			int end = m.end();
 			String after = text.substring(end, Math.min(text.length(), end + 16));
 			if (after.matches("\\s*(old|pregnant|gestation).*")) {
+				continue;
+			}
+			// "she's 7 months" is an age (or how far along a pregnancy is), not how long the problem has lasted.
+			if (unit.startsWith("mo") && AGE_MONTHS_SAID.matcher(text.substring(Math.max(0, m.start(1) - 16), Math.min(text.length(), end + 16))).find()) {
 				continue;
 			}
 			String before = text.substring(Math.max(0, m.start(1) - 40), m.start(1));
