@@ -32,6 +32,19 @@ final class MeasureReader {
 	private static final Pattern AGE_MONTHS_SAID = Pattern.compile("\\b(?:she's|he's|she is|he is|baby is|baby's|they're|they are)\\s+"
 			+ NUM + "\\s*(?:months?|mos?)\\b(?!\\s*(?:pregnant|gone|along|in|into|post|after|since|ago|late))");
 	private static final Pattern ABOUT_PREGNANCY = Pattern.compile("\\b(?:pregnan\\w*|expecting|due date|midwife|weeks gone|months gone)\\b");
+	/**
+	 * The age of the person a carer describes, said of them by who they are: "my mum is 84", "my husband's 67", "my
+	 * dad, 79, has had a fall". Not a baby's (a bare number said of a baby is more likely a temperature), not a
+	 * measurement ("my husband is 6 foot", "my mum is 2 hours away"), and not a number that may be a temperature in a
+	 * message about one ("my son is 39 and hot").
+	 */
+	private static final Pattern AGE_RELATIVE = Pattern.compile("\\b(?:my|our)\\s+(?:(?:little|teenage|elderly|old|eldest|youngest|"
+			+ "oldest|older|younger)\\s+)?(?:son|daughter|child|kid|boy|girl|mum|mom|mother|dad|father|husband|wife|partner|"
+			+ "grandad|granddad|grandpa|grandma|nan|nana|nanna|granny|grandmother|grandfather|grandson|granddaughter|friend|"
+			+ "brother|sister|aunt|uncle|neighbour|neighbor|flatmate)(?:'s|,)?\\s+(?:is\\s+|turned\\s+)?(\\d{1,3})\\b"
+			+ "(?!\\s*(?:weeks?|wks?|months?|mos?|days?|hours?|hrs?|minutes?|mins?|times|kg|kilos?|lbs?|st\\b|stone|cm|ft\\b|foot|feet|"
+			+ "inches|%|/|degrees|°|c\\b|f\\b|am\\b|pm\\b|o'clock|[.,:]\\d))");
+	private static final Pattern ABOUT_TEMPERATURE = Pattern.compile("\\b(?:temp\\w*|fever\\w*|hot|thermometer|feverish)\\b");
 	private static final Pattern AGE_SEX_SHORT = Pattern.compile("\\b(\\d{1,3})\\s?(yo\\s?)?([mf])\\b");
 	private static final Pattern AGE_YO = Pattern.compile("\\b(\\d{1,3})\\s?(?:yo|y/o|yrs?|years?|y)\\b(?!\\s*(?:ago|of))");
 	private static final Pattern NEWBORN = Pattern.compile("\\bnew[- ]?born\\b|\\bneonate\\b");
@@ -292,10 +305,14 @@ final class MeasureReader {
 		if (shortForm.find()) {
 			return plausibleAge(Double.parseDouble(shortForm.group(1)));
 		}
-		for (Pattern p : new Pattern[] { AGE_AGED, AGE_IM, AGE_YO }) {
+		for (Pattern p : new Pattern[] { AGE_AGED, AGE_IM, AGE_RELATIVE, AGE_YO }) {
 			Matcher m = p.matcher(text);
 			if (m.find()) {
-				return plausibleAge(Double.parseDouble(m.group(1)));
+				double n = Double.parseDouble(m.group(1));
+				if (p == AGE_RELATIVE && n >= 35 && n <= 42 && ABOUT_TEMPERATURE.matcher(text).find()) {
+					continue;
+				}
+				return plausibleAge(n);
 			}
 		}
 		Matcher months = AGE_MONTHS_SAID.matcher(text);

@@ -17,6 +17,9 @@ class MeasureReaderTest {
 			my 6 week old baby                        | AGE             | 0.115
 			our 5-month-old son                       | AGE             | 0.417
 			a 3 year old girl                         | AGE             | 3
+			my mum is 84 and has lived with us since my dad died | AGE | 84
+			my husband's 67 and he's clutching his chest | AGE          | 67
+			my dad, 79, has had a fall                | AGE             | 79
 			temperature of 39.2C                      | TEMPERATURE     | 39.2
 			she has a fever of 102.5 F                | TEMPERATURE     | 39.2
 			temp was 38,5                             | TEMPERATURE     | 38.5
@@ -47,6 +50,19 @@ class MeasureReaderTest {
 			""")
 	void readsMeasures(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
+	}
+
+	@ParameterizedTest(name = "{0} gives no age")
+	@CsvSource({ "my husband is 6 foot and 15 stone", "my son is 39 and very hot", "my baby is 38 and won't feed",
+			"my mum is 2 hours away", "my daughter's 38.5 today" })
+	void aNumberSaidOfSomeoneIsNotAlwaysTheirAge(String text) {
+		assertThat(MeasureReader.age(Text.normalize(text))).isEmpty();
+	}
+
+	@org.junit.jupiter.api.Test
+	void aCarersOwnAgeIsSetAsideForTheAgeOfTheOneTheyDescribe() {
+		assertThat(MeasureReader.ageOfSomeoneElse(Text.normalize("I'm 58 and my mum is 84, she's not making sense")))
+			.contains(84.0);
 	}
 
 	@ParameterizedTest(name = "{0} is a frequency, not how long it has lasted")
