@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.medassist.triage.Assessment;
@@ -816,6 +817,7 @@ public final class Interviewer {
 	static String aboutThem(String question, Facts.Sex sex) {
 		String subject = sex == null ? "they" : sex == Facts.Sex.FEMALE ? "she" : "he";
 		String possessive = sex == null ? "their" : sex == Facts.Sex.FEMALE ? "her" : "his";
+		String reflexive = sex == null ? "themselves" : sex == Facts.Sex.FEMALE ? "herself" : "himself";
 		for (String verb : List.of("Are", "Have")) {
 			String both = verb + " you (or the person who is unwell)";
 			if (question.startsWith(both)) {
@@ -824,8 +826,37 @@ public final class Interviewer {
 					.replaceAll("\\byour\\b", possessive);
 			}
 		}
-		return question;
+		// A question written for the patient ("Do you have any pain ... in your chest?") put to a carer would ask
+		// about the carer, whose "no" would then be recorded as the patient's. Put to them about the patient when the
+		// grammar allows it: "you" only as the subject at the start, and not the carer's own view or situation.
+		Matcher start = PATIENT_QUESTION.matcher(question);
+		if (!start.lookingAt() || YOU.matcher(question).results().count() > (start.group(3) != null ? 0 : 1)
+				|| CARERS_OWN.matcher(question).find()) {
+			return question;
+		}
+		String rest = question.substring(start.end()).replaceAll("\\byourself\\b", reflexive)
+			.replaceAll("\\byour\\b", possessive);
+		if (start.group(3) != null) {
+			return start.group(3) + " " + possessive + rest; // "Is your skin itchy?": "Is his skin itchy?"
+		}
+		String verb = start.group(1);
+		String asked = sex == null ? verb : switch (verb) {
+			case "Do" -> "Does";
+			case "Have" -> "Has";
+			case "Are" -> "Is";
+			case "Were" -> "Was";
+			default -> verb;
+		};
+		return asked + " " + subject + rest;
 	}
+
+	/** "Do you", "Have you"... (the verb in group 1), or "Is your", "Does your"... (the verb in group 3). */
+	private static final Pattern PATIENT_QUESTION = Pattern.compile(
+			"(Do|Have|Are|Were|Did|Can|Could) (you)\\b|(Is|Does|Are|Have|Has|Do) your\\b(?! (?:child|baby|children))");
+	private static final Pattern YOU = Pattern.compile("\\byou\\b", Pattern.CASE_INSENSITIVE);
+	/** Questions about the one who answers: their opinion, or their own caring, or someone else than the patient. */
+	private static final Pattern CARERS_OWN = Pattern.compile(
+			"^Do you think\\b|looking after someone|\\(or (?:your child|they|someone else)\\)");
 
 	private static Assessment.Citation cite(Source source) {
 		return source == null ? null : new Assessment.Citation(source.title(), source.url());

@@ -71,4 +71,17 @@ class BackgroundOpeningTest {
 			assertThat(ask.text()).contains("problema principal hoy");
 		});
 	}
+
+	@Test
+	void aCarerIsAskedAboutThePatientNotAboutThemself() {
+		var run = consult("My husband is 67.", Interviewer.REPHRASE, "I'm not sure.");
+		Interviewer.Decision d = bundledEngine().next(List.of(new Interviewer.Turn(Interviewer.OPENING, "My husband is 67."),
+				new Interviewer.Turn(Interviewer.REPHRASE, "I don't know how to say it")), "911");
+
+		assertThat(run.asked()).contains("finding:chest_pain");
+		assertThat(d).isInstanceOfSatisfying(Interviewer.Ask.class, ask -> {
+			assertThat(ask.questionId()).isEqualTo("finding:chest_pain");
+			assertThat(ask.text()).startsWith("Does he have any pain").contains("in his chest");
+		});
+	}
 }

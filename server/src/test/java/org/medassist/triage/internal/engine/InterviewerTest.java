@@ -330,6 +330,31 @@ class InterviewerTest {
 			.isEqualTo("Has he had a fit?");
 		assertThat(Interviewer.aboutThem("Are you (or the person who is unwell) unable to swallow your own saliva?", null))
 			.isEqualTo("Are they unable to swallow their own saliva?");
-		assertThat(Interviewer.aboutThem("Do you have a cough?", Facts.Sex.MALE)).isEqualTo("Do you have a cough?");
+	}
+
+	@Test
+	void aQuestionWrittenForThePatientIsPutToTheCarerAboutThePatient() {
+		// Asked of the carer, "Do you have any pain ... in your chest?" would get the carer's own "no".
+		assertThat(Interviewer.aboutThem("Do you have any pain, pressure, tightness or discomfort in your chest?", Facts.Sex.MALE))
+			.isEqualTo("Does he have any pain, pressure, tightness or discomfort in his chest?");
+		assertThat(Interviewer.aboutThem("Is your skin itchy?", Facts.Sex.FEMALE)).isEqualTo("Is her skin itchy?");
+		assertThat(Interviewer.aboutThem("Have you been vomiting (being sick)?", Facts.Sex.FEMALE))
+			.isEqualTo("Has she been vomiting (being sick)?");
+		assertThat(Interviewer.aboutThem("Have you hurt yourself on purpose recently, for example by cutting or burning yourself?", null))
+			.isEqualTo("Have they hurt themselves on purpose recently, for example by cutting or burning themselves?");
+		assertThat(Interviewer.aboutThem("Are you short of breath, or finding it harder than usual to breathe?", null))
+			.isEqualTo("Are they short of breath, or finding it harder than usual to breathe?");
+	}
+
+	@Test
+	void aQuestionForTheCarerThemselfOrThatTheGrammarWouldBreakIsLeftAsWritten() {
+		for (String question : new String[] { "Do you think it is chickenpox, with itchy spots that turn into blisters and then scabs?",
+				"Are you looking after someone and finding it hard to cope, or feeling exhausted by caring?",
+				"Does your child have a barking cough that sounds like a seal, or has a doctor said it is croup?",
+				"Have you (or your child) been abroad or flown back from a trip in the last 3 months?",
+				"Do your gums bleed when you brush, or look red, puffy or receding?",
+				"Do you think a medicine you take is causing a side effect?" }) {
+			assertThat(Interviewer.aboutThem(question, Facts.Sex.MALE)).isEqualTo(question);
+		}
 	}
 }
