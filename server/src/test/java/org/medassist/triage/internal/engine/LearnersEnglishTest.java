@@ -158,4 +158,30 @@ class LearnersEnglishTest {
 		assertThat(presentIds(a)).contains("mole_changed");
 		assertThat(a.disposition()).isIn(Disposition.ROUTINE, Disposition.URGENT);
 	}
+
+	@Test
+	void aHeadacheLikeABandAroundTheHeadIsNoThunderclap() {
+		Assessment a = assessAnsweringNo("I have headache like a band around the head since yesterday evening. I work very much on the "
+				+ "computer and sleep bad this week. Paracetamol help.", "finding:worst_headache",
+				"I have headache like a band around the head since yesterday evening.");
+
+		assertThat(presentIds(a)).contains("headache").doesNotContain("worst_headache", "overdose");
+		assertThat(a.disposition()).isIn(Disposition.SELF_CARE, Disposition.ROUTINE);
+	}
+
+	@Test
+	void aSuddenWorstHeadacheLikeABandIsStillAThunderclap() {
+		Assessment a = assess("suddenly I get the worst headache of my life, like a band around my head, since ten minutes");
+
+		assertThat(presentIds(a)).contains("worst_headache");
+		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	@Test
+	void aToddlerWhoMakePipiLessIsDryingOut() {
+		Assessment a = assess("My daughter have 2 years. She have diarrhea and vomit from two days. Today she make pipi less, only 2 wet nappy.");
+
+		assertThat(presentIds(a)).contains("diarrhoea", "reduced_urine");
+		assertThat(a.disposition()).isIn(Disposition.URGENT, Disposition.EMERGENCY);
+	}
 }
