@@ -397,9 +397,12 @@ final class MeasureReader {
 	private static final Pattern CLINICAL_SPAN = Pattern.compile("\\b([1-9]|1\\d|2[0-3])\\s?/\\s?(7|52)\\b(?!\\s*/)");
 	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
 	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|from|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
-	private static final Pattern AGE_SAID_AS_SPAN_BEFORE = Pattern.compile("\\b(?:have|has|having|i|he|she|is|am|"
-			+ "baby|son|daughter|boy|girl|child|kid|mother|mom|mum|father|dad|husband|wife|brother|sister|grandmother|grandfather|"
-			+ "grandma|grandpa|granny|uncle|aunt|man|woman)\\s*$");
+	/** A person, with or without "have"/"is" after: "my mother have", "my baby girl", "i have", "she has". */
+	private static final Pattern AGE_SAID_AS_SPAN_BEFORE = Pattern.compile("\\b(?:(?:baby|son|daughter|boy|girl|child|kid|mother|"
+			+ "mom|mum|father|dad|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|man|woman)"
+			+ "(?:\\s+(?:boy|girl))?(?:\\s+(?:have|has|is))?|(?:i|he|she)\\s+(?:have|has))\\s*$");
+	/** "Have 74 years" of anyone: a span in years right after "have" is an age ("it has 3 weeks" is still a duration). */
+	private static final Pattern YEARS_HAD_BEFORE = Pattern.compile("\\b(?:have|has|having)\\s*$");
 	private static final Pattern CLAUSE_ENDS = Pattern.compile("\\s*(?:old\\b|[.,;!?]|$|and\\b|but\\b)");
 	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|once|twice|thrice|times|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
 
@@ -420,7 +423,8 @@ final class MeasureReader {
 			}
 			// "my mother have 74 years", "my baby 5 month", "i have 29 years": a span said of a person, with no "for" or
 			// "since", ending the clause, is their age (a literal "tiene 74 años"), never how long the problem has lasted.
-			if (!anchor && AGE_SAID_AS_SPAN_BEFORE.matcher(before).find() && CLAUSE_ENDS.matcher(after).lookingAt()) {
+			if (!anchor && (AGE_SAID_AS_SPAN_BEFORE.matcher(before).find() || unit.startsWith("y") && YEARS_HAD_BEFORE.matcher(before).find())
+					&& CLAUSE_ENDS.matcher(after).lookingAt()) {
 				continue;
 			}
 			if (unit.startsWith("min")) {

@@ -37,6 +37,8 @@ class LearnersEnglishTest {
 			I have pain in the belly since three days                        | DURATION_DAYS | 3
 			I have 2 months this pain in my knee                             | DURATION_DAYS | 60
 			I have had back pain for 3 years. I have 45 years                | DURATION_DAYS | 1095
+			my cough, it is 3 weeks.                                         | DURATION_DAYS | 21
+			the pain in my knee has 3 weeks.                                 | DURATION_DAYS | 21
 			""")
 	void readsMeasuresSaidTheWayALearnerSaysThem(String text, Measure measure, double expected) {
 		assertThat(MeasureReader.read(Text.normalize(text), Optional.empty()).get(measure)).isCloseTo(expected, within(0.01));
