@@ -47,6 +47,9 @@ final class MeasureReader {
 	private static final Pattern ABOUT_TEMPERATURE = Pattern.compile("\\b(?:temp\\w*|fever\\w*|hot|thermometer|feverish)\\b");
 	private static final Pattern AGE_SEX_SHORT = Pattern.compile("\\b(\\d{1,3})\\s?(yo\\s?)?([mf])\\b");
 	private static final Pattern AGE_YO = Pattern.compile("\\b(\\d{1,3})\\s?(?:yo|y/o|yrs?|years?|y)\\b(?!\\s*(?:ago|of))");
+	private static final Pattern AGE_OF_CHILD_AS_SPAN = Pattern.compile("\\b(?:baby|son|daughter|boy|girl|child|kid|infant)"
+			+ "(?:\\s+(?:boy|girl))?\\s+(?:is\\s+|has\\s+|have\\s+|of\\s+)?" + NUM + "\\s*(months?|mos?|weeks?|wks?)\\b"
+			+ "(?=\\s*(?:old\\b|[.,;!?]|$|and\\b|but\\b))");
 	private static final Pattern NEWBORN = Pattern.compile("\\bnew[- ]?born\\b|\\bneonate\\b");
 
 	private static final Pattern TEMP = Pattern.compile("(\\d{2,3}(?:[.,]\\d{1,2})?)\\s?(?:°|º|degrees?|deg)?\\s?(c|f|celsius|centigrade|fahrenheit)?\\b");
@@ -305,6 +308,12 @@ final class MeasureReader {
 		if (shortForm.find()) {
 			return plausibleAge(Double.parseDouble(shortForm.group(1)));
 		}
+		// A child's age said the way a learner of English says it ("my baby girl have 5 month", "my son 6 weeks."):
+		// a span right after the child that ends the clause. Never "16 weeks pregnant".
+		Matcher learner = AGE_OF_CHILD_AS_SPAN.matcher(text);
+		if (learner.find()) {
+			return plausibleAge(years(number(learner.group(1)), learner.group(2)));
+		}
 		for (Pattern p : new Pattern[] { AGE_AGED, AGE_IM, AGE_RELATIVE, AGE_YO }) {
 			Matcher m = p.matcher(text);
 			if (m.find()) {
@@ -382,7 +391,8 @@ final class MeasureReader {
 	}
 
 	static Optional<Double> duration(String text) {
-		if (text.matches(".*\\b(since|from) (yesterday|last night)\\b.*")) {
+		// "From yesterday", "from this night": how a learner of English says "since" (a literal "desde").
+		if (text.matches(".*\\b(since|from) (yesterday|last night|this night)\\b.*")) {
 			return Optional.of(1.0);
 		}
 		if (text.matches(".*\\b(since|from) (this morning|today|earlier today|an hour ago|lunchtime)\\b.*")
@@ -415,7 +425,14 @@ final class MeasureReader {
 	private static final Pattern WEEKS_SAID = Pattern.compile("\\b(\\d{1,2})\\s?(?:weeks?|wks?|/\\s?40)\\b");
 	private static final Pattern CLINICAL_SPAN = Pattern.compile("\\b([1-9]|1\\d|2[0-3])\\s?/\\s?(7|52)\\b(?!\\s*/)");
 	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
-	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
+	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|from|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
+	/** A person, with or without "have"/"is" after: "my mother have", "my baby girl", "i have", "she has". */
+	private static final Pattern AGE_SAID_AS_SPAN_BEFORE = Pattern.compile("\\b(?:(?:baby|son|daughter|boy|girl|child|kid|mother|"
+			+ "mom|mum|father|dad|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|man|woman)"
+			+ "(?:\\s+(?:boy|girl))?(?:\\s+(?:have|has|is))?|(?:i|he|she)\\s+(?:have|has))\\s*$");
+	/** "Have 74 years" of anyone: a span in years right after "have" is an age ("it has 3 weeks" is still a duration). */
+	private static final Pattern YEARS_HAD_BEFORE = Pattern.compile("\\b(?:have|has|having)\\s*$");
+	private static final Pattern CLAUSE_ENDS = Pattern.compile("\\s*(?:old\\b|[.,;!?]|$|and\\b|but\\b)");
 	private static final Pattern NOT_A_DURATION = Pattern.compile("\\b(?:every|each|once|twice|thrice|times|lasts?|lasting|lasted|sleep|slept|within|after|in|per|less than|under|up to)\\s*(?:about\\s+|around\\s+)?$");
 
 	private static Optional<Double> duration(String text, boolean anchoredOnly) {
@@ -435,6 +452,12 @@ final class MeasureReader {
 			String before = text.substring(Math.max(0, m.start(1) - 40), m.start(1));
 			boolean anchor = DURATION_ANCHOR.matcher(before).find() || after.matches("\\s*ago\\b.*");
 			if (anchoredOnly ? !anchor : NOT_A_DURATION.matcher(before).find() || after.matches("\\s*(a|per) (day|week|night|month)\\b.*")) {
+				continue;
+			}
+			// "my mother have 74 years", "my baby 5 month", "i have 29 years": a span said of a person, with no "for" or
+			// "since", ending the clause, is their age (a literal "tiene 74 años"), never how long the problem has lasted.
+			if (!anchor && (AGE_SAID_AS_SPAN_BEFORE.matcher(before).find() || unit.startsWith("y") && YEARS_HAD_BEFORE.matcher(before).find())
+					&& CLAUSE_ENDS.matcher(after).lookingAt()) {
 				continue;
 			}
 			if (unit.startsWith("min")) {
