@@ -33,20 +33,6 @@ class EverydayProblemsTest {
 	}
 
 	@Test
-	void aColdSaidAsACommonColdOpensTheColdQuestionsNotACallForAComplaint() {
-		// Before, "I've got a cold" named no complaint: the patient was asked to rephrase and screened for emergencies.
-		Assessment cold = EngineConsultations.assessAnsweringNo("I've got a cold.");
-		Assessment sore = EngineConsultations.assessAnsweringNo("I've got a cold sore on my lip.");
-
-		assertThat(cold.protocols()).contains("cold-flu");
-		assertThat(cold.disposition()).isEqualTo(Disposition.SELF_CARE);
-		assertThat(sore.protocols()).doesNotContain("cold-flu");
-		// A baby's fever is not lowered by the carer's cold (NICE NG143: under 3 months and 38 C or more).
-		assertThat(EngineConsultations.assess("I've had a streaming cold all week. My baby is 5 weeks old and the "
-				+ "thermometer says 38.2.").disposition()).isEqualTo(Disposition.EMERGENCY);
-	}
-
-	@Test
 	void suddenHeartFailureInTheNightIsAnEmergency() {
 		Assessment a = assess("My dad is 79 and has heart failure. He woke up in the night gasping for breath. "
 				+ "He has to sit bolt upright to breathe. He's coughing up pink frothy spit.");
