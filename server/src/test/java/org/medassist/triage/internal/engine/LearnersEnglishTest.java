@@ -15,7 +15,7 @@ import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 
 /**
- * The English of patients whose first language is not English, as a fresh batch (learners-tuned.jsonl) showed it was
+ * The English of patients whose first language is not English, as a fresh batch (tuned-learners.jsonl) showed it was
  * misread: an age said as a span ("my mother have 74 years", "my baby girl have 5 month") taken for how long the problem
  * has lasted, "from five days" for "for five days", a stroke told in simple words ("her mouth is going down in one side",
  * "her right arm no have force"), "burning when I make pipi" read as a burn, "no go poo", "my head is turning",
