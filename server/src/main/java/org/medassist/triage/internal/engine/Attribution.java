@@ -76,10 +76,11 @@ final class Attribution {
 
 	/** A relative who died of something is not the patient. */
 	private static final Pattern DIED = Pattern.compile("\\b(?:died|passed away|passed on)\\b");
+	private static final Pattern DIED_OF = Pattern.compile("\\b(?:died|passed away|passed on) (?:of|from|with|after)\\b");
 	private static final Pattern NEARLY = Pattern.compile("\\b(?:nearly|almost|could have|thought|think|might|may|scared|worried)\\b");
 
-	/** The age at which a relative had something ("at 50", "in his forties", "young"). */
-	private static final Pattern AGE_AT_EVENT = Pattern.compile("\\bat (?:the age of |age |aged )?\\d{2}\\b(?!\\s*(?:am|pm|o'clock|[:.]\\d|mins?\\b|minutes|hours?|hrs?))"
+	/** The age at which a relative had something ("at 50", "in his forties", "young"); not a clock time ("at 11"). */
+	private static final Pattern AGE_AT_EVENT = Pattern.compile("\\bat (?:the age of |age |aged )?(?:2[5-9]|[3-9]\\d)\\b(?!\\s*(?:am|pm|o'clock|[:.]\\d|mins?\\b|minutes|hours?|hrs?))"
 			+ "|\\baged \\d{2}\\b|\\bin (?:his|her|their) (?:early |late |mid )?(?:\\d0s|\\d0's|twenties|thirties|forties|fifties|sixties|seventies|eighties)\\b"
 			+ "|\\b(?:young|at a young age)\\b");
 
@@ -91,8 +92,9 @@ final class Attribution {
 			"\\b(?:\\d+|a few|few|several|many|some|two|three|four|five|six|seven|eight|nine|ten|twenty|a couple of|couple of) (?:years?|decades?) ago\\b"
 			+ "|\\b(?:years|decades|a long time|long ago|a lifetime) ago\\b|\\blong ago\\b"
 			+ "|\\bas a (?:child|kid|boy|girl|baby|teenager|teen|toddler|youngster|student|young (?:man|woman|lad|girl))\\b"
-			+ "|\\bwhen i was (?:a )?(?:child|kid|little|young|younger|small|boy|girl|baby|teenager|teen|at school|in school|\\d{1,2})\\b"
-			+ "|\\bin (?:my|his|her) (?:childhood|teens|twenties|20s|thirties|30s|youth)\\b"
+			+ "|\\bwhen i was (?:a )?(?:child|kid|little|young|younger|small|boy|girl|baby|teenager|teen|at school|in school)\\b"
+			// Not "in her 30s" or "in his twenties": that is how old someone is now ("a woman in her 30s with...").
+			+ "|\\bin (?:my|his|her) (?:childhood|youth)\\b"
 			+ "|\\bwhen i was pregnant with (?:my|our) (?:first|eldest|oldest|older|second|third|last|other|previous|son|daughter|boy|girl|twins)\\b"
 			+ "|\\b(?:in|during|with) (?:my|her) (?:first|last|previous|earlier|other|second) pregnancy\\b"
 			+ "|\\bin (?:19[0-9]{2}|20[01][0-9]|202[0-3])\\b");
@@ -107,7 +109,9 @@ final class Attribution {
 	private static final Pattern ONGOING = Pattern.compile("\\b(?:now|again|still|since|ever since|back|returned|recurr\\w*|"
 			+ "keeps?|kept|started|starting|began|begun|came on|come on|on and off|every|these days|currently|at the moment|"
 			+ "today|tonight|this (?:morning|afternoon|evening|week)|yesterday|last night|earlier|just|recently|same again|"
-			+ "flare\\w*|worse|getting)\\b");
+			+ "flare\\w*|worse|getting|"
+			// Said in the present tense: "in 2019 I had a heart attack, I have crushing chest pain".
+			+ "have|has|am|i'm|im|is|are|can't|cannot|feel|feels|hurts?)\\b");
 
 	/** The person described is someone else: a third person named outside the clause. */
 	private static final Pattern THIRD_PERSON = Pattern.compile("\\b(?:he|she|him|her|his|hers|he's|she's|himself|herself|they|them|their|they're)\\b");
@@ -150,12 +154,15 @@ final class Attribution {
 
 	private static Scope of(String message, String clause, boolean ongoing) {
 		// "Diabetes runs in my family", but not "I have diabetes, it runs in the family" (the writer's own).
-		if (FAMILY_WORDS.matcher(clause).find() && !PERSON_SUBJECT.matcher(clause).find()) {
+		// Not a clause that lists more ("58m, family history of heart attacks, central chest pain"): when unsure, current.
+		if (FAMILY_WORDS.matcher(clause).find() && !PERSON_SUBJECT.matcher(clause).find() && !clause.contains(",")) {
 			return Scope.FAMILY;
 		}
 		if (A_RELATIVE.matcher(clause).find() && !RECENT.matcher(clause).find()) {
 			boolean described = described(message, clause);
-			if (DIED.matcher(clause).find() && !NEARLY.matcher(clause).find()) {
+			// "My dad died of a heart attack at 50", not "my grandad collapsed and died" (now: an emergency).
+			if (DIED.matcher(clause).find() && !NEARLY.matcher(clause).find() && (DIED_OF.matcher(clause).find()
+					|| AGE_AT_EVENT.matcher(clause).find() || REMOTE.matcher(clause).find())) {
 				return Scope.FAMILY;
 			}
 			if (!described && RELATIVE_HAD.matcher(clause).find()) {

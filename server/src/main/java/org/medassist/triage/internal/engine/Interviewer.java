@@ -854,9 +854,15 @@ public final class Interviewer {
 	private static final Pattern PATIENT_QUESTION = Pattern.compile(
 			"(Do|Have|Are|Were|Did|Can|Could) (you)\\b|(Is|Does|Are|Have|Has|Do) your\\b(?! (?:child|baby|children))");
 	private static final Pattern YOU = Pattern.compile("\\byou\\b", Pattern.CASE_INSENSITIVE);
-	/** Questions about the one who answers: their opinion, or their own caring, or someone else than the patient. */
+	/**
+	 * Questions about the one who answers: their opinion, their own caring, what they saw or checked ("Have you seen
+	 * blood in your poo?" is asked of whoever looks: a carer's "no, I haven't seen any" is not the patient's), or
+	 * someone else than the patient.
+	 */
 	private static final Pattern CARERS_OWN = Pattern.compile(
-			"^Do you think\\b|looking after someone|\\(or (?:your child|they|someone else)\\)");
+			"^Do you think\\b|looking after someone|\\(or (?:your child|they|someone else)\\)"
+					+ "|^(?:Do|Have|Did|Can|Could) you (?:see|seen|notice|noticed|find|found|check|checked|measure|measured|"
+					+ "feel|felt|tried|given|give)\\b");
 
 	private static Assessment.Citation cite(Source source) {
 		return source == null ? null : new Assessment.Citation(source.title(), source.url());

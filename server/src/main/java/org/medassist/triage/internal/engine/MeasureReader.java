@@ -44,7 +44,9 @@ final class MeasureReader {
 			+ "brother|sister|aunt|uncle|neighbour|neighbor|flatmate)(?:'s|,)?\\s+(?:is\\s+|turned\\s+)?(\\d{1,3})\\b"
 			+ "(?!\\s*(?:weeks?|wks?|months?|mos?|days?|hours?|hrs?|minutes?|mins?|times|kg|kilos?|lbs?|st\\b|stone|cm|ft\\b|foot|feet|"
 			+ "inches|%|/|degrees|°|c\\b|f\\b|am\\b|pm\\b|o'clock|[.,:]\\d))");
-	private static final Pattern ABOUT_TEMPERATURE = Pattern.compile("\\b(?:temp\\w*|fever\\w*|hot|thermometer|feverish)\\b");
+	private static final Pattern ABOUT_TEMPERATURE = Pattern.compile("\\b(?:temp\\w*|fever\\w*|hot|thermometer|feverish|burning|boiling)\\b");
+	/** A baby or an age in weeks or months anywhere in the message: a relative's age is then not taken as the patient's. */
+	private static final Pattern ANOTHER_CHILD = Pattern.compile("\\b(?:baby|babies|newborn|infant|\\d+\\s*(?:weeks?|wks?|months?|mos?))\\b");
 	private static final Pattern AGE_SEX_SHORT = Pattern.compile("\\b(\\d{1,3})\\s?(yo\\s?)?([mf])\\b");
 	private static final Pattern AGE_YO = Pattern.compile("\\b(\\d{1,3})\\s?(?:yo|y/o|yrs?|years?|y)\\b(?!\\s*(?:ago|of))");
 	private static final Pattern AGE_OF_CHILD_AS_SPAN = Pattern.compile("\\b(?:baby|son|daughter|boy|girl|child|kid|infant)"
@@ -318,7 +320,10 @@ final class MeasureReader {
 			Matcher m = p.matcher(text);
 			if (m.find()) {
 				double n = Double.parseDouble(m.group(1));
-				if (p == AGE_RELATIVE && n >= 35 && n <= 42 && ABOUT_TEMPERATURE.matcher(text).find()) {
+				if (p == AGE_RELATIVE && (n > 99 || n >= 35 && n <= 42 && ABOUT_TEMPERATURE.matcher(text).find()
+						|| ANOTHER_CHILD.matcher(text).find() || m.find())) {
+					// A possible temperature, or more than one person in the message ("my son is 4 and my baby is 7
+					// weeks"): the age is asked rather than a baby read as the older child.
 					continue;
 				}
 				return plausibleAge(n);
@@ -426,10 +431,13 @@ final class MeasureReader {
 	private static final Pattern CLINICAL_SPAN = Pattern.compile("\\b([1-9]|1\\d|2[0-3])\\s?/\\s?(7|52)\\b(?!\\s*/)");
 	private static final Pattern BARE_SPAN = Pattern.compile("\\b(?:for|over the (?:past|last)|for the (?:past|last))\\s+(?:many\\s+|some\\s+)?(weeks|months|years)\\b");
 	private static final Pattern DURATION_ANCHOR = Pattern.compile("\\b(?:for|since|from|past|last|over|almost|nearly)\\s*(?:the\\s+)?(?:past\\s+|last\\s+)?(?:about\\s+|around\\s+|roughly\\s+|nearly\\s+|almost\\s+|over\\s+)?$");
-	/** A person, with or without "have"/"is" after: "my mother have", "my baby girl", "i have", "she has". */
+	/**
+	 * A person, with or without "have"/"is" after: "my mother have", "my baby girl". Not "he has 6 days" (how long a
+	 * fever has lasted): "i have 29 years" is an age only in years ({@link #YEARS_HAD_BEFORE}).
+	 */
 	private static final Pattern AGE_SAID_AS_SPAN_BEFORE = Pattern.compile("\\b(?:(?:baby|son|daughter|boy|girl|child|kid|mother|"
 			+ "mom|mum|father|dad|husband|wife|brother|sister|grandmother|grandfather|grandma|grandpa|granny|uncle|aunt|man|woman)"
-			+ "(?:\\s+(?:boy|girl))?(?:\\s+(?:have|has|is))?|(?:i|he|she)\\s+(?:have|has))\\s*$");
+			+ "(?:\\s+(?:boy|girl))?(?:\\s+(?:have|has|is))?)\\s*$");
 	/** "Have 74 years" of anyone: a span in years right after "have" is an age ("it has 3 weeks" is still a duration). */
 	private static final Pattern YEARS_HAD_BEFORE = Pattern.compile("\\b(?:have|has|having)\\s*$");
 	private static final Pattern CLAUSE_ENDS = Pattern.compile("\\s*(?:old\\b|[.,;!?]|$|and\\b|but\\b)");

@@ -51,7 +51,7 @@ public final class PhraseVectors {
 		try (InputStream in = PhraseVectors.class.getClassLoader().getResourceAsStream(RESOURCE)) {
 			return in == null ? new PhraseVectors(Map.of()) : read(in);
 		}
-		catch (IOException e) {
+		catch (IOException | RuntimeException e) {
 			LoggerFactory.getLogger(PhraseVectors.class)
 				.warn("{} cannot be read ({}); the engine embeds its phrases instead", RESOURCE, e.getClass().getSimpleName());
 			return new PhraseVectors(Map.of());
@@ -65,6 +65,9 @@ public final class PhraseVectors {
 		}
 		int count = in.readInt();
 		int dimensions = in.readInt();
+		if (count < 0 || count > 1_000_000 || dimensions < 0 || dimensions > 4096) {
+			throw new IOException(RESOURCE + " has an implausible header: " + count + " vectors of " + dimensions);
+		}
 		Map<String, float[]> byText = new LinkedHashMap<>();
 		byte[] bytes = new byte[dimensions * Float.BYTES];
 		for (int i = 0; i < count; i++) {

@@ -26,7 +26,7 @@ public final class PhraseVectorsBuild {
 			try (InputStream in = Files.newInputStream(file)) {
 				return PhraseVectors.read(in);
 			}
-			catch (IOException e) {
+			catch (IOException | RuntimeException e) {
 				// An older format, or a file cut short: made again from nothing.
 			}
 		}

@@ -7,6 +7,8 @@ import static org.medassist.triage.internal.engine.EngineConsultations.redFlagId
 import static org.medassist.triage.internal.engine.EngineConsultations.ruleIds;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.medassist.triage.Assessment;
 import org.medassist.triage.Disposition;
 
@@ -254,5 +256,28 @@ class AttributionTest {
 
 		assertThat(presentIds(a)).contains("fall", "head_injury", "vomiting");
 		assertThat(a.disposition()).isEqualTo(Disposition.EMERGENCY);
+	}
+
+	// Found in review: sentences where a scope must not drop what is happening now.
+
+	@ParameterizedTest(name = "{0}: {1} stays present")
+	@CsvSource(delimiter = '|', textBlock = """
+			A woman in her 30s with a sudden severe headache, the worst ever                 | worst_headache
+			In 2019 I had a heart attack, I have crushing chest pain                          | chest_pain
+			I had a stent in 2023 and have crushing chest pain                                | chest_pain
+			As a child I had asthma, I can't breathe properly and I'm gasping for air          | severe_breathing_difficulty
+			58m, family history of heart attacks, central chest pain radiating to my arm       | chest_pain
+			My dad had a seizure at 10 and I don't know what to do                            | seizure
+			When I was 5 minutes into my run I got crushing chest pain                        | chest_pain
+			""")
+	void whatIsHappeningNowIsNotDroppedWithThePastOrTheFamily(String text, String finding) {
+		assertThat(presentIds(assessAnsweringNo(text))).as(text).contains(finding);
+	}
+
+	@Test
+	void aGrandadWhoCollapsedAndDiedIsACollapseNowNotAFamilyHistory() {
+		// "Died" alone, in a panic, is not a family history: only "died of", or with an age or a time long ago.
+		assertThat(presentIds(assessAnsweringNo("My grandad collapsed and died just now."))).contains("fainting");
+		assertThat(presentIds(assessAnsweringNo("My grandad collapsed and died."))).contains("fainting");
 	}
 }

@@ -353,7 +353,10 @@ class InterviewerTest {
 				"Does your child have a barking cough that sounds like a seal, or has a doctor said it is croup?",
 				"Have you (or your child) been abroad or flown back from a trip in the last 3 months?",
 				"Do your gums bleed when you brush, or look red, puffy or receding?",
-				"Do you think a medicine you take is causing a side effect?" }) {
+				"Do you think a medicine you take is causing a side effect?",
+				// Asked of whoever looks: a carer's "no, I haven't seen any" is not the patient's.
+				"Have you seen blood in your poo or bleeding from your bottom?",
+				"Have you checked your ketones, and are they raised (for example blood ketones of 1.6 mmol/L or more)?" }) {
 			assertThat(Interviewer.aboutThem(question, Facts.Sex.MALE)).isEqualTo(question);
 		}
 	}

@@ -60,6 +60,16 @@ class MeasureReaderTest {
 	}
 
 	@org.junit.jupiter.api.Test
+	void aBabyIsNeverReadAsTheOlderChildOfTheSameMessage() {
+		// The age is asked rather than 4 years read for a 7-week-old with a fever (NICE NG143: under 3 months).
+		assertThat(MeasureReader.age(Text.normalize("My son is 4 and my baby is 7 weeks with a temperature of 38.4")))
+			.isNotEqualTo(Optional.of(4.0));
+		assertThat(MeasureReader.age(Text.normalize("My son's 103 and burning up"))).isEmpty();
+		assertThat(MeasureReader.read(Text.normalize("My son has fever, he has 6 days."), Optional.empty())
+			.get(Measure.DURATION_DAYS)).isEqualTo(6.0);
+	}
+
+	@org.junit.jupiter.api.Test
 	void aCarersOwnAgeIsSetAsideForTheAgeOfTheOneTheyDescribe() {
 		assertThat(MeasureReader.ageOfSomeoneElse(Text.normalize("I'm 58 and my mum is 84, she's not making sense")))
 			.contains(84.0);
