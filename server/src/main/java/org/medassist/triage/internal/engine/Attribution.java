@@ -130,11 +130,28 @@ final class Attribution {
 	private Attribution() {
 	}
 
+	/** A clause of a message, with whose and when its findings are. */
+	record ScopedClause(String text, Scope scope) {
+	}
+
+	/** Every clause of a normalized message, sentence by sentence, with its scope. */
+	static List<ScopedClause> clauses(String message) {
+		List<ScopedClause> out = new java.util.ArrayList<>();
+		for (String sentence : Text.sentences(message)) {
+			List<String> clauses = Text.clauses(sentence);
+			Scope[] scopes = of(message, sentence, clauses);
+			for (int c = 0; c < clauses.size(); c++) {
+				out.add(new ScopedClause(clauses.get(c), scopes[c]));
+			}
+		}
+		return out;
+	}
+
 	/**
 	 * The scope of each clause of a sentence, in order. {@code message}: the whole normalized message, to tell whether
 	 * the relative a clause names is the person described elsewhere.
 	 */
-	static Scope[] of(String message, String sentence, List<String> clauses) {
+	private static Scope[] of(String message, String sentence, List<String> clauses) {
 		Scope[] out = new Scope[clauses.size()];
 		boolean ongoing = ONGOING.matcher(sentence).find();
 		Scope carried = Scope.CURRENT;

@@ -176,66 +176,62 @@ final class FindingExtractor {
 		// An illness that "runs in the family" is familial, not "the runs" (diarrhoea).
 		text = Attribution.RUNS_IN_THE_FAMILY.matcher(text).replaceAll("familial");
 		Map<String, Facts.State> found = new LinkedHashMap<>();
-		for (String sentence : Text.sentences(text)) {
-			List<String> clauses = Text.clauses(sentence);
-			Attribution.Scope[] scopes = Attribution.of(text, sentence, clauses);
-			for (int c = 0; c < clauses.size(); c++) {
-				String clause = clauses.get(c);
-				List<String> tokens = Text.tokens(clause);
-				if (tokens.isEmpty()) {
+		for (Attribution.ScopedClause scoped : Attribution.clauses(text)) {
+			String clause = scoped.text();
+			List<String> tokens = Text.tokens(clause);
+			if (tokens.isEmpty()) {
+				continue;
+			}
+			// Whose the clause's findings are, and when: a relative's illness or the patient's distant past is not a
+			// finding now (the few findings that are history by nature still are).
+			Attribution.Scope scope = scoped.scope();
+			var mentions = lexicon.find(tokens);
+			for (var mention : mentions) {
+				if (!Attribution.keeps(scope, mention.finding())) {
 					continue;
 				}
-				// Whose the clause's findings are, and when: a relative's illness or the patient's distant past is not a
-				// finding now (the few findings that are history by nature still are).
-				Attribution.Scope scope = scopes[c];
-				var mentions = lexicon.find(tokens);
-				for (var mention : mentions) {
-					if (!Attribution.keeps(scope, mention.finding())) {
-						continue;
-					}
-					// A negation between the phrase's words ("i'm 27 and not pregnant" for "i'm pregnant") counts too.
-					Negation.Polarity polarity = Negation.hasCue(String.join(" ", mention.gaps()))
-							? Negation.Polarity.NEGATED : Negation.of(tokens, mention.start());
-					if (polarity == Negation.Polarity.AFFIRMED && Negation.negativeResultAfter(tokens, mention.end())) {
-						polarity = Negation.Polarity.NEGATED;
-					}
-					merge(found, mention.finding(), state(polarity));
-					// The denial inside the phrase denies the phrase, not what was said before it: "he is cough since one
-					// month no blood" denies coughing blood but still says he coughs.
-					int cue = firstGapCue(tokens, mention);
-					if (cue > mention.start()) {
-						for (var before : lexicon.find(tokens.subList(mention.start(), cue))) {
-							if (!before.finding().equals(mention.finding()) && Attribution.keeps(scope, before.finding())) {
-								merge(found, before.finding(), state(Negation.of(tokens, mention.start() + before.start())));
-							}
+				// A negation between the phrase's words ("i'm 27 and not pregnant" for "i'm pregnant") counts too.
+				Negation.Polarity polarity = Negation.hasCue(String.join(" ", mention.gaps()))
+						? Negation.Polarity.NEGATED : Negation.of(tokens, mention.start());
+				if (polarity == Negation.Polarity.AFFIRMED && Negation.negativeResultAfter(tokens, mention.end())) {
+					polarity = Negation.Polarity.NEGATED;
+				}
+				merge(found, mention.finding(), state(polarity));
+				// The denial inside the phrase denies the phrase, not what was said before it: "he is cough since one
+				// month no blood" denies coughing blood but still says he coughs.
+				int cue = firstGapCue(tokens, mention);
+				if (cue > mention.start()) {
+					for (var before : lexicon.find(tokens.subList(mention.start(), cue))) {
+						if (!before.finding().equals(mention.finding()) && Attribution.keeps(scope, before.finding())) {
+							merge(found, before.finding(), state(Negation.of(tokens, mention.start() + before.start())));
 						}
 					}
 				}
-				// A clinician's one-word negative ("afebrile") denies its finding without denying what follows it; a list's
-				// "no" before it ("no cough, afebrile") does not undo it, only "not afebrile" does.
-				Set<String> deniedByTerm = new HashSet<>();
-				for (int i = 0; i < tokens.size(); i++) {
-					String denied = Negation.NEGATIVE_TERMS.get(tokens.get(i));
-					if (denied != null && known.contains(denied)
-							&& (i == 0 || !Negation.NEGATES_TERM.contains(tokens.get(i - 1)))) {
-						deniedByTerm.add(denied);
-						merge(found, denied, Facts.State.ABSENT);
+			}
+			// A clinician's one-word negative ("afebrile") denies its finding without denying what follows it; a list's
+			// "no" before it ("no cough, afebrile") does not undo it, only "not afebrile" does.
+			Set<String> deniedByTerm = new HashSet<>();
+			for (int i = 0; i < tokens.size(); i++) {
+				String denied = Negation.NEGATIVE_TERMS.get(tokens.get(i));
+				if (denied != null && known.contains(denied)
+						&& (i == 0 || !Negation.NEGATES_TERM.contains(tokens.get(i - 1)))) {
+					deniedByTerm.add(denied);
+					merge(found, denied, Facts.State.ABSENT);
+				}
+			}
+			if (semantic != null && tokens.size() >= 2) {
+				Facts.State clauseState = state(Negation.ofClause(tokens));
+				Map<String, SemanticIndex.Similarity> resembled = semantic.match(clause);
+				// The clause's readings are looked for only when it resembles a finding a reading decides.
+				Set<String> decidedHere = resembled.keySet().stream().anyMatch(decidedByAnyReading::contains)
+						? decidedByReadingsIn(clause) : Set.of();
+				resembled.forEach((id, similarity) -> {
+					if (Attribution.keeps(scope, id) && mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
+							&& !decidedHere.contains(id)
+							&& !closerNamed(clause, mentions, id, similarity.score())) {
+						merge(found, id, meaning(clause, clauseState, similarity));
 					}
-				}
-				if (semantic != null && tokens.size() >= 2) {
-					Facts.State clauseState = state(Negation.ofClause(tokens));
-					Map<String, SemanticIndex.Similarity> resembled = semantic.match(clause);
-					// The clause's readings are looked for only when it resembles a finding a reading decides.
-					Set<String> decidedHere = resembled.keySet().stream().anyMatch(decidedByAnyReading::contains)
-							? decidedByReadingsIn(clause) : Set.of();
-					resembled.forEach((id, similarity) -> {
-						if (Attribution.keeps(scope, id) && mentions.stream().noneMatch(m -> m.finding().equals(id)) && !deniedByTerm.contains(id)
-								&& !decidedHere.contains(id)
-								&& !closerNamed(clause, mentions, id, similarity.score())) {
-							merge(found, id, meaning(clause, clauseState, similarity));
-						}
-					});
-				}
+				});
 			}
 		}
 		Map<Measure, Double> measures = MeasureReader.read(text, askedMeasure);
@@ -367,23 +363,19 @@ final class FindingExtractor {
 		String text = Text.normalize(raw);
 		Facts.State best = null;
 		double bestScore = threshold;
-		for (String sentence : Text.sentences(text)) {
-			List<String> clauses = Text.clauses(sentence);
-			Attribution.Scope[] scopes = Attribution.of(text, sentence, clauses);
-			for (int c = 0; c < clauses.size(); c++) {
-				String clause = clauses.get(c);
-				List<String> tokens = Text.tokens(clause);
-				if (tokens.isEmpty() || !Attribution.keeps(scopes[c], finding)) {
-					continue;
-				}
-				float[] vector = semantic.vector(clause);
-				SemanticIndex.Similarity similarity = semantic.similarity(vector, finding);
-				if (similarity.score() >= bestScore && !aboutAnother(vector, tokens, finding, similarity.score())) {
-					bestScore = similarity.score();
-					// A clause close to a negatively worded phrase ("haven't felt the baby move" ~ "baby not
-					// moving") says the finding is there; its negation is part of the meaning.
-					best = meaning(clause, state(Negation.ofClause(tokens)), similarity);
-				}
+		for (Attribution.ScopedClause scoped : Attribution.clauses(text)) {
+			String clause = scoped.text();
+			List<String> tokens = Text.tokens(clause);
+			if (tokens.isEmpty() || !Attribution.keeps(scoped.scope(), finding)) {
+				continue;
+			}
+			float[] vector = semantic.vector(clause);
+			SemanticIndex.Similarity similarity = semantic.similarity(vector, finding);
+			if (similarity.score() >= bestScore && !aboutAnother(vector, tokens, finding, similarity.score())) {
+				bestScore = similarity.score();
+				// A clause close to a negatively worded phrase ("haven't felt the baby move" ~ "baby not
+				// moving") says the finding is there; its negation is part of the meaning.
+				best = meaning(clause, state(Negation.ofClause(tokens)), similarity);
 			}
 		}
 		return Optional.ofNullable(best);
@@ -449,29 +441,24 @@ final class FindingExtractor {
 		}
 		String best = null;
 		double bestScore = threshold;
-		String text = Text.normalize(raw);
-		for (String sentence : Text.sentences(text)) {
-			List<String> clauses = Text.clauses(sentence);
-			Attribution.Scope[] scopes = Attribution.of(text, sentence, clauses);
-			for (int c = 0; c < clauses.size(); c++) {
-				String clause = clauses.get(c);
-				List<String> tokens = Text.tokens(clause);
-				// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint; one
-				// about a relative's illness or the distant past ("I had shingles years ago") only what it says of the patient.
-				if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED
-						|| FINE.matcher(clause).matches()) {
+		for (Attribution.ScopedClause scoped : Attribution.clauses(Text.normalize(raw))) {
+			String clause = scoped.text();
+			List<String> tokens = Text.tokens(clause);
+			// A clause that says something has stopped or is fine ("the bleeding has stopped") names no complaint; one
+			// about a relative's illness or the distant past ("I had shingles years ago") only what it says of the patient.
+			if (tokens.size() < 2 || Negation.ofClause(tokens) != Negation.Polarity.AFFIRMED
+					|| FINE.matcher(clause).matches()) {
+				continue;
+			}
+			float[] vector = semantic.vector(clause);
+			for (String complaint : complaints) {
+				if (!Attribution.keeps(scoped.scope(), complaint)) {
 					continue;
 				}
-				float[] vector = semantic.vector(clause);
-				for (String complaint : complaints) {
-					if (!Attribution.keeps(scopes[c], complaint)) {
-						continue;
-					}
-					double score = semantic.similarity(vector, complaint).score();
-					if (score > bestScore) {
-						bestScore = score;
-						best = complaint;
-					}
+				double score = semantic.similarity(vector, complaint).score();
+				if (score > bestScore) {
+					bestScore = score;
+					best = complaint;
 				}
 			}
 		}

@@ -29,33 +29,29 @@ class ExtractionProbe {
 			}
 			System.out.println("\n# " + line);
 			String normalized = Text.normalize(line);
-			for (String sentence : Text.sentences(normalized)) {
-				List<String> clauses = Text.clauses(sentence);
-				Attribution.Scope[] scopes = Attribution.of(normalized, sentence, clauses);
-				for (int c = 0; c < clauses.size(); c++) {
-					String clause = clauses.get(c);
-					List<String> tokens = Text.tokens(clause);
-					StringBuilder sb = new StringBuilder("  [" + clause + "] " + Negation.ofClause(tokens) + " " + scopes[c]);
-					for (var m : lexicon.find(tokens)) {
-						sb.append("\n     lex ").append(m.finding()).append(' ')
-							.append(Negation.hasCue(String.join(" ", m.gaps())) ? "NEGATED(gap)" : Negation.of(tokens, m.start()));
-					}
-					for (String asked : System.getProperty("asked", "").split(",")) {
-						if (!asked.isBlank()) {
-							sb.append("\n     ctx ").append(asked).append(' ')
-								.append(String.format("%.3f", semantic.similarity(clause, asked).score()));
-							for (var m : lexicon.find(tokens)) {
-								sb.append(" vs ").append(m.finding()).append(' ')
-									.append(String.format("%.3f", semantic.similarity(clause, m.finding()).score()));
-							}
+			for (Attribution.ScopedClause scoped : Attribution.clauses(normalized)) {
+				String clause = scoped.text();
+				List<String> tokens = Text.tokens(clause);
+				StringBuilder sb = new StringBuilder("  [" + clause + "] " + Negation.ofClause(tokens) + " " + scoped.scope());
+				for (var m : lexicon.find(tokens)) {
+					sb.append("\n     lex ").append(m.finding()).append(' ')
+						.append(Negation.hasCue(String.join(" ", m.gaps())) ? "NEGATED(gap)" : Negation.of(tokens, m.start()));
+				}
+				for (String asked : System.getProperty("asked", "").split(",")) {
+					if (!asked.isBlank()) {
+						sb.append("\n     ctx ").append(asked).append(' ')
+							.append(String.format("%.3f", semantic.similarity(clause, asked).score()));
+						for (var m : lexicon.find(tokens)) {
+							sb.append(" vs ").append(m.finding()).append(' ')
+								.append(String.format("%.3f", semantic.similarity(clause, m.finding()).score()));
 						}
 					}
-					if (tokens.size() >= 2) {
-						semantic.match(clause).forEach((id, s) -> sb.append("\n     sem ").append(id).append(' ')
-							.append(String.format("%.3f", s.score())).append(s.negativePhrase() ? " (neg phrase)" : ""));
-					}
-					System.out.println(sb);
 				}
+				if (tokens.size() >= 2) {
+					semantic.match(clause).forEach((id, s) -> sb.append("\n     sem ").append(id).append(' ')
+						.append(String.format("%.3f", s.score())).append(s.negativePhrase() ? " (neg phrase)" : ""));
+				}
+				System.out.println(sb);
 			}
 		}
 	}
